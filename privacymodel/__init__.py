@@ -1,0 +1,145 @@
+"""privacymodel: privacy policies as typed, validated data.
+
+Read a policy with :func:`load` or :func:`loads`, write it with :func:`dump`,
+check it with :func:`check` or :func:`validate_file`, and export the JSON
+Schema with :func:`json_schema`. Every model class is frozen and keyword-only;
+a field left ``None`` means the policy does not state it.
+"""
+
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
+from typing import TYPE_CHECKING, Any
+
+from ._api import dump, load, loads, structure, unstructure, validate_file, validate_text
+from ._check import check
+from ._errors import CODES, PolicyError, Problem, Severity
+from ._model import (
+    FORMAT_VERSION,
+    AutomatedDecisionMaking,
+    Certification,
+    Children,
+    Choice,
+    ContactPoint,
+    Cookie,
+    DataCategory,
+    DataProtectionOfficer,
+    DataSale,
+    Document,
+    DoNotTrack,
+    LawReference,
+    LegalBasis,
+    Party,
+    PolicyChanges,
+    PostalAddress,
+    PrivacyPolicy,
+    Processing,
+    ProvisionRequirement,
+    Purpose,
+    Recipient,
+    Retention,
+    Right,
+    Role,
+    Security,
+    Transfer,
+)
+from ._vocab import (
+    ChoiceKind,
+    ContactPurpose,
+    CookieCategory,
+    CustomTerm,
+    DataCategoryTerm,
+    DataSource,
+    LawTerm,
+    LegalBasisTerm,
+    MeasureTerm,
+    NotificationMethod,
+    PartyRole,
+    PurposeTerm,
+    RecipientKind,
+    RightKind,
+    TrackerParty,
+    TrackerTechnology,
+    TransferMechanism,
+    Vocabulary,
+)
+
+if TYPE_CHECKING:
+    from ._schema import SCHEMA_ID, json_schema
+
+try:
+    __version__ = _version("privacymodel")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree that is not installed
+    __version__ = "0+unknown"
+
+
+def __getattr__(name: str) -> Any:
+    # The schema generator is imported on first use: validating files does not need it.
+    if name in ("json_schema", "SCHEMA_ID"):
+        from . import _schema  # noqa: PLC0415
+
+        return getattr(_schema, name)
+    raise AttributeError(f"module 'privacymodel' has no attribute {name!r}")
+
+
+__all__ = [
+    "CODES",
+    "FORMAT_VERSION",
+    "SCHEMA_ID",
+    "AutomatedDecisionMaking",
+    "Certification",
+    "Children",
+    "Choice",
+    "ChoiceKind",
+    "ContactPoint",
+    "ContactPurpose",
+    "Cookie",
+    "CookieCategory",
+    "CustomTerm",
+    "DataCategory",
+    "DataCategoryTerm",
+    "DataProtectionOfficer",
+    "DataSale",
+    "DataSource",
+    "DoNotTrack",
+    "Document",
+    "LawReference",
+    "LawTerm",
+    "LegalBasis",
+    "LegalBasisTerm",
+    "MeasureTerm",
+    "NotificationMethod",
+    "Party",
+    "PartyRole",
+    "PolicyChanges",
+    "PolicyError",
+    "PostalAddress",
+    "PrivacyPolicy",
+    "Problem",
+    "Processing",
+    "ProvisionRequirement",
+    "Purpose",
+    "PurposeTerm",
+    "Recipient",
+    "RecipientKind",
+    "Retention",
+    "Right",
+    "RightKind",
+    "Role",
+    "Security",
+    "Severity",
+    "TrackerParty",
+    "TrackerTechnology",
+    "Transfer",
+    "TransferMechanism",
+    "Vocabulary",
+    "__version__",
+    "check",
+    "dump",
+    "json_schema",
+    "load",
+    "loads",
+    "structure",
+    "unstructure",
+    "validate_file",
+    "validate_text",
+]

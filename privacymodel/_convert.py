@@ -1,0 +1,137 @@
+"""The cattrs converter between plain data and the model classes.
+
+:func:`make_converter` configures a fresh :class:`cattrs.Converter` (never the
+global one) so that structuring is strict where cattrs would coerce:
+
+* ``str``, ``int`` and ``bool`` accept only that exact type (``False`` does
+  not become ``"False"``, ``3.9`` does not become ``3``, ``True`` is not ``1``);
+* ``X | None`` refuses an explicit null: leave the key out instead;
+* ``tuple[X, ...]`` accepts only a list (a string is not a sequence of letters);
+* dates are ``YYYY-MM-DD`` text and must exist;
+* vocabulary fields accept their terms' text, and open vocabularies also an
+  ``x-`` custom term;
+* unknown keys are refused.
+
+Unstructuring omits unset (``None``) fields and writes dates as text, giving
+the JSON form that the exported schema describes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import cattrs
+
+from ._fields import FORMATS, open_vocabulary, unwrap_optional
+from ._vocab import CustomTerm, Vocabulary
+
+__all__ = ["make_converter"]
+
+_DATE = FORMATS["date"]
+
+
+class StrictTypeError(TypeError):
+    """A value of the wrong type for its field."""
+
+
+def _exact(tp: type) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not tp:
+            raise StrictTypeError(f"expected {tp.__name__}, got {type(value).__name__}")
+        return value
+
+    return structure
+
+
+def _structure_date(value: Any, _: Any) -> dt.date:
+    if type(value) is not str:
+        raise StrictTypeError(f"expected a date as text, got {type(value).__name__}")
+    if not _DATE.check(value):
+        raise ValueError(f"not a valid YYYY-MM-DD date: {value!r}")
+    return dt.date.fromisoformat(value)
+
+
+def _is_optional(tp: Any) -> bool:
+    return unwrap_optional(tp)[1]
+
+
+def _is_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_vocabulary(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, Vocabulary)
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Make ``converter`` strict as the module docstring lists, and unstructure dates as text."""
+    for tp in (str, int, bool):
+        converter.register_structure_hook(tp, _exact(tp))
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_unstructure_hook(CustomTerm, str)
+
+    def vocabulary_hook(tp: type[Vocabulary]) -> Callable[[Any, Any], Any]:
+        members = tp._value2member_map_
+
+        def structure(value: Any, _: Any) -> Any:
+            if type(value) is not str:
+                raise StrictTypeError(f"expected a {tp.__name__} term, got {type(value).__name__}")
+            return members[value]
+
+        return structure
+
+    def open_vocabulary_hook(tp: Any) -> Callable[[Any, Any], Any]:
+        vocabulary = typing.cast(type[Vocabulary], open_vocabulary(tp))
+        members = vocabulary._value2member_map_
+
+        def structure(value: Any, _: Any) -> Any:
+            if type(value) is not str:
+                raise StrictTypeError(f"expected a {vocabulary.__name__} term, got {type(value).__name__}")
+            member = members.get(value)
+            return member if member is not None else CustomTerm(value)
+
+        return structure
+
+    def optional_hook(tp: Any) -> Callable[[Any, Any], Any]:
+        inner = unwrap_optional(tp)[0]
+        handler = converter.get_structure_hook(inner)
+
+        def structure(value: Any, _: Any) -> Any:
+            if value is None:
+                raise StrictTypeError("null is not a value: leave the key out")
+            return handler(value, inner)
+
+        return structure
+
+    def tuple_hook(tp: Any) -> Callable[[Any, Any], Any]:
+        item_type = typing.get_args(tp)[0]
+        handler = converter.get_structure_hook(item_type)
+
+        def structure(value: Any, _: Any) -> Any:
+            if type(value) is not list:
+                raise StrictTypeError(f"expected a list, got {type(value).__name__}")
+            return tuple([handler(item, item_type) for item in value])
+
+        return structure
+
+    converter.register_structure_hook_factory(_is_vocabulary, vocabulary_hook)
+    converter.register_structure_hook_factory(lambda tp: open_vocabulary(tp) is not None, open_vocabulary_hook)
+    converter.register_structure_hook_factory(_is_tuple, tuple_hook)
+    converter.register_structure_hook_factory(_is_optional, optional_hook)
+    converter.register_unstructure_hook_factory(lambda tp: open_vocabulary(tp) is not None, lambda _: str)
+
+
+def make_converter(*, detailed_validation: bool = False) -> cattrs.Converter:
+    """Return a new converter configured by :func:`configure_converter`.
+
+    Loading uses ``detailed_validation=False`` for speed and explains a failure
+    afterwards; ``True`` collects cattrs' own per-field errors.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed_validation, omit_if_default=True)
+    configure_converter(converter)
+    return converter

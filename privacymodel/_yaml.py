@@ -1,0 +1,459 @@
+"""Strict, safe reading of policy text (YAML 1.2 core schema or JSON) and deterministic YAML writing.
+
+Reading walks libyaml's event stream with an explicit stack and builds plain
+data (dict, list, str, int, float, bool, None) directly, so that:
+
+* only ``true``/``false`` are booleans (``NO``, ``yes`` and ``on`` stay text);
+* a duplicate key, an alias, a tag other than ``!!str``/``!!map``/``!!seq``, a
+  key that is not text, nesting deeper than :data:`MAX_DEPTH`, an empty
+  stream, several documents, or a top level that is not a mapping is an error
+  located at the offending event;
+* aliases are refused when they are met, so nothing is ever expanded;
+* nothing in the input can construct a Python object.
+
+Positions are not kept on the happy path: :func:`locate` re-reads the text and
+maps JSON paths to line and column only when a problem needs them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections.abc import Callable
+from typing import Any, Final
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from ._errors import PolicyError, Problem, format_path
+
+__all__ = ["MAX_DEPTH", "MAX_INPUT_BYTES", "Position", "decode", "dump_yaml", "locate", "parse"]
+
+MAX_INPUT_BYTES: Final = 64 * 1024 * 1024
+"""The largest input accepted, in bytes (64 MiB); larger input is refused with PM011."""
+
+MAX_DEPTH: Final = 64
+"""The deepest nesting of mappings and sequences accepted; deeper input is refused with PM007."""
+
+_STR_TAG: Final = "tag:yaml.org,2002:str"
+_COLLECTION_TAGS: Final = {MappingStartEvent: "tag:yaml.org,2002:map", SequenceStartEvent: "tag:yaml.org,2002:seq"}
+
+try:  # libyaml's C parser when PyYAML was built with it
+    from yaml._yaml import CParser as _Parser
+
+    _C_PARSER = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was installed
+    from yaml.parser import Parser as _PyParserBase
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _PyParserBase):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _PyParserBase.__init__(self)
+
+    _C_PARSER = False
+
+# YAML 1.2 core schema, for plain (unquoted) scalars.
+_SPECIAL: Final[dict[str, Any]] = {
+    "": None, "~": None, "null": None, "Null": None, "NULL": None,
+    "true": True, "True": True, "TRUE": True,
+    "false": False, "False": False, "FALSE": False,
+}  # fmt: skip
+_INT_RE: Final = re.compile(r"[-+]?[0-9]+")
+_OCT_RE: Final = re.compile(r"0o[0-7]+")
+_HEX_RE: Final = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT_RE: Final = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_INF_RE: Final = re.compile(r"[-+]?\.(inf|Inf|INF)")
+_NAN_RE: Final = re.compile(r"\.(nan|NaN|NAN)")
+_NUMERIC_START: Final = frozenset("0123456789+-.")
+
+Position = tuple[int, int]
+"""A 1-based (line, column)."""
+
+
+class _LocatedError(Exception):
+    """Raised inside the walker: a problem at a position."""
+
+    def __init__(self, code: str, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.code, self.message, self.line, self.column = code, message, line, column
+        self.path: tuple[Any, ...] = ()
+
+
+def resolve_plain(value: str) -> Any:
+    """Resolve a plain scalar by the YAML 1.2 core schema."""
+    special = _SPECIAL.get(value, _SPECIAL)
+    if special is not _SPECIAL:
+        return special
+    if value[0] not in _NUMERIC_START:
+        return value
+    if _INT_RE.fullmatch(value):
+        return int(value)
+    if _FLOAT_RE.fullmatch(value):
+        return float(value)
+    if _OCT_RE.fullmatch(value):
+        return int(value[2:], 8)
+    if _HEX_RE.fullmatch(value):
+        return int(value[2:], 16)
+    if _INF_RE.fullmatch(value):
+        return float("-inf") if value[0] == "-" else float("inf")
+    if _NAN_RE.fullmatch(value):
+        return float("nan")
+    return value
+
+
+def _position(mark: Any) -> Position:
+    return (mark.line + 1, mark.column + 1)
+
+
+Record = dict[tuple[Any, ...], tuple[int, int, str | None]]
+
+
+def _walk(text: str, record: Record | None) -> Any:
+    """Build plain data from ``text``; with ``record``, also map each path to its position.
+
+    ``record`` maps a path tuple to ``(line, column, raw)`` for values, where
+    ``raw`` is the source text of a plain scalar that did not resolve to text;
+    a key's own position is stored under ``path + ("<key>",)``.
+    """
+    parser = _Parser(text)
+    try:
+        get_event = parser.get_event
+        get_event()  # StreamStartEvent
+        if type(get_event()) is StreamEndEvent:
+            raise _LocatedError("PM008", "the document is empty: a policy is a mapping of keys", 1, 1)
+        stack: list[list[Any]] = []  # frames: [container, pending key or _NO_KEY]
+        try:
+            root = _build(get_event, stack, record)
+        except _LocatedError as exc:
+            exc.path = () if exc.code == "PM007" else tuple(_stack_path(stack))
+            raise
+        get_event()  # DocumentEndEvent
+        event = get_event()
+        if type(event) is DocumentStartEvent:
+            raise _LocatedError("PM009", "a second document: a policy file holds one document", *_position(event.start_mark))
+        if type(root) is not dict:
+            raise _LocatedError("PM010", f"the top level must be a mapping of keys; got {_kind(root)}", 1, 1)
+        return root
+    finally:
+        if _C_PARSER:
+            parser.dispose()
+
+
+def _stack_path(stack: list[list[Any]]) -> list[Any]:
+    parts: list[Any] = []
+    for container, key in stack:
+        if type(container) is dict:
+            if key is not _NO_KEY:
+                parts.append(key)
+        else:
+            parts.append(len(container))
+    return parts
+
+
+def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: Record | None) -> Any:
+    """Consume the events of one document's root node and return it as plain data."""
+    path: list[Any] = []  # kept only when recording
+    while True:
+        event = get_event()
+        cls = type(event)
+        if cls is ScalarEvent:
+            tag = event.tag
+            if tag is not None and tag != "!":
+                if tag != _STR_TAG:
+                    raise _LocatedError("PM006", f"the tag {_shown(tag)} is not allowed", *_position(event.start_mark))
+                value: Any = event.value
+            elif event.implicit[0]:
+                try:
+                    value = resolve_plain(event.value)
+                except ValueError:
+                    raise _LocatedError(
+                        "PM104", "a number with too many digits; quote it if it is text", *_position(event.start_mark)
+                    ) from None
+            else:
+                value = event.value
+            if event.anchor is not None:
+                _anchor_error(event)
+        elif cls is MappingStartEvent or cls is SequenceStartEvent:
+            if event.anchor is not None:
+                _anchor_error(event)
+            if event.tag is not None and event.tag != "!" and event.tag != _COLLECTION_TAGS[cls]:
+                raise _LocatedError("PM006", f"the tag {_shown(event.tag)} is not allowed", *_position(event.start_mark))
+            if stack and type(stack[-1][0]) is dict and stack[-1][1] is _NO_KEY:
+                raise _LocatedError(
+                    "PM012", "a mapping key must be text, not a mapping or sequence", *_position(event.start_mark)
+                )
+            if len(stack) >= MAX_DEPTH:
+                raise _LocatedError("PM007", f"nesting is deeper than {MAX_DEPTH} levels", *_position(event.start_mark))
+            if record is not None:
+                _record(record, stack, path, event, None)
+            stack.append([{} if cls is MappingStartEvent else [], _NO_KEY])
+            continue
+        elif cls is MappingEndEvent or cls is SequenceEndEvent:
+            value = stack.pop()[0]
+            if record is not None and stack:
+                path.pop()
+        elif cls is AliasEvent:
+            raise _LocatedError("PM005", "aliases (*name) are not supported: write the value out", *_position(event.start_mark))
+        else:  # pragma: no cover - libyaml emits no other event inside a document
+            raise _LocatedError("PM003", f"unexpected {cls.__name__}", *_position(event.start_mark))
+
+        if not stack:
+            if record is not None and cls is ScalarEvent:
+                _record(record, stack, path, event, value)
+            return value
+        frame = stack[-1]
+        container = frame[0]
+        if type(container) is dict:
+            key = frame[1]
+            if key is _NO_KEY:
+                if type(value) is not str:
+                    raise _LocatedError(
+                        "PM012", f"a mapping key must be text; got {_shown(value)} (quote it)", *_position(event.start_mark)
+                    )
+                if value in container:
+                    raise _LocatedError("PM004", f"duplicate key {_shown(value)}", *_position(event.start_mark))
+                frame[1] = value
+                if record is not None:
+                    key_path = (*path, value, "<key>")
+                    record[key_path] = (*_position(event.start_mark), None)
+                continue
+            if record is not None and cls is ScalarEvent:
+                _record(record, stack, path, event, value)
+            container[key] = value
+            frame[1] = _NO_KEY
+        else:
+            if record is not None and cls is ScalarEvent:
+                _record(record, stack, path, event, value)
+            container.append(value)
+
+
+_NO_KEY: Final = object()
+_NO_VALUE: Final = object()
+
+
+def _anchor_error(event: Any) -> None:
+    raise _LocatedError(
+        "PM005", "anchors (&name) and aliases are not supported: write the value out", *_position(event.start_mark)
+    )
+
+
+def _record(
+    record: Record,
+    stack: list[list[Any]],
+    path: list[Any],
+    event: Any,
+    value: Any,
+) -> None:
+    """Record the position of the value starting at ``event``; push its path part if it is a collection."""
+    if stack:
+        frame = stack[-1]
+        part = frame[1] if type(frame[0]) is dict else len(frame[0])
+        here = (*path, part)
+    else:
+        part, here = None, ()
+    raw = event.value if type(event) is ScalarEvent and event.implicit[0] and type(value) is not str else None
+    record[here] = (*_position(event.start_mark), raw)
+    if type(event) is not ScalarEvent and stack:
+        path.append(part)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a sequence"
+    return "a mapping"
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def decode(data: bytes | str, file: str | None = None) -> str:
+    """Return ``data`` as text: bytes must be UTF-8 (a leading BOM is dropped)."""
+    if isinstance(data, str):
+        return data[1:] if data.startswith("\ufeff") else data
+    if len(data) > MAX_INPUT_BYTES:
+        raise PolicyError([_too_large(len(data), file)])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start
+        line = data.count(b"\n", 0, start) + 1
+        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+        raise PolicyError(
+            [
+                Problem(
+                    code="PM002",
+                    message=f"not valid UTF-8 text: byte 0x{data[start]:02x} at offset {start}",
+                    file=file,
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
+
+
+def _too_large(size: int, file: str | None) -> Problem:
+    return Problem(
+        code="PM011",
+        message=f"the input is {size} bytes; the limit is {MAX_INPUT_BYTES} bytes",
+        file=file,
+        line=1,
+        column=1,
+    )
+
+
+_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise ValueError("duplicate key")
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def parse(text: str, file: str | None = None) -> dict[str, Any]:
+    """Parse policy text (YAML or JSON) into plain data, or raise :class:`PolicyError`."""
+    if len(text) > MAX_INPUT_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_INPUT_BYTES:
+        raise PolicyError([_too_large(len(text.encode("utf-8", "surrogatepass")), file)])
+    stripped = text.lstrip(" \t\r\n")
+    if stripped.startswith("{") and _SURROGATE_ESCAPE.search(text) is None:
+        try:
+            data = json.loads(text, object_pairs_hook=_json_pairs, parse_constant=_no_constant)
+        except (ValueError, RecursionError):
+            pass  # read it again as YAML, which locates the problem
+        else:
+            if type(data) is dict:
+                return data
+    try:
+        result: dict[str, Any] = _walk(text, None)
+    except _LocatedError as exc:
+        raise PolicyError(
+            [
+                Problem(
+                    code=exc.code,
+                    message=exc.message,
+                    path=format_path(exc.path),
+                    file=file,
+                    line=exc.line,
+                    column=exc.column,
+                )
+            ]
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        raise PolicyError([_syntax_problem(exc, file)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise PolicyError([_reader_problem(exc, text, file)]) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - other libyaml failures
+        raise PolicyError([Problem(code="PM003", message=str(exc), file=file, line=1, column=1)]) from None
+    return result
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, file: str | None) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    message = " ".join(part for part in (exc.context, exc.problem) if part) or "syntax error"
+    line, column = _position(mark) if mark is not None else (1, 1)
+    return Problem(code="PM003", message=message, file=file, line=line, column=column)
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str | None) -> Problem:
+    position = exc.position
+    if _C_PARSER:  # libyaml counts bytes of the UTF-8 encoding
+        position = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "replace"))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    char = exc.character
+    shown = f"#x{char:04x}" if isinstance(char, int) else repr(char)
+    return Problem(code="PM003", message=f"the character {shown} is not allowed in YAML", file=file, line=line, column=column)
+
+
+def locate(text: str) -> Record:
+    """Map each path in ``text`` to ``(line, column, raw plain-scalar text or None)``; empty if unreadable."""
+    record: Record = {}
+    with contextlib.suppress(_LocatedError, yaml.YAMLError):
+        _walk(text, record)
+    return record
+
+
+# --- writing ---------------------------------------------------------------
+
+try:
+    from yaml._yaml import CEmitter as _Emitter
+except ImportError:  # pragma: no cover - depends on how PyYAML was installed
+    from yaml.emitter import Emitter as _PyEmitter
+    from yaml.serializer import Serializer
+
+    class _Emitter(_PyEmitter, Serializer):  # type: ignore[no-redef]
+        def __init__(self, stream: Any, **kwds: Any) -> None:
+            _PyEmitter.__init__(self, stream, width=kwds.get("width"), allow_unicode=kwds.get("allow_unicode"))
+            Serializer.__init__(self)
+
+
+class _DumpResolver(yaml.resolver.BaseResolver):
+    """Plain scalars that YAML 1.2 core or 1.1 would read as something other than text are quoted.
+
+    Timestamps are left out, so dates are written plain (YYYY-MM-DD); this
+    library's reader takes them as text and the model parses them as dates.
+    """
+
+
+for _first, _resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items():
+    for _tag, _regexp in _resolvers:
+        if _tag != "tag:yaml.org,2002:timestamp":
+            _DumpResolver.add_implicit_resolver(_tag, _regexp, [_first] if _first else None)
+_DumpResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+)
+_DumpResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+.0123456789"),
+)
+
+
+class _Representer(yaml.representer.SafeRepresenter):
+    def represent_str(self, data: str) -> yaml.ScalarNode:
+        style = "|" if "\n" in data.rstrip("\n") and "\r" not in data else None
+        return self.represent_scalar(_STR_TAG, data, style=style)
+
+
+_Representer.add_representer(str, _Representer.represent_str)
+
+
+class _Dumper(_Emitter, _Representer, _DumpResolver):
+    def __init__(self, stream: Any, **kwds: Any) -> None:
+        _Emitter.__init__(self, stream, width=100, allow_unicode=True)
+        _Representer.__init__(self, default_style=None, default_flow_style=False, sort_keys=False)
+        _DumpResolver.__init__(self)
+
+
+def dump_yaml(data: dict[str, Any]) -> str:
+    """Write plain data as block-style YAML, keys in their given order."""
+    text: str = yaml.dump(data, Dumper=_Dumper)
+    return text

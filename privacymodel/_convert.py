@@ -54,6 +54,10 @@ def _structure_date(value: Any, _: Any) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
+def _term_text(term: Vocabulary | CustomTerm | None) -> str | None:
+    return None if term is None else str(term)
+
+
 def _is_optional(tp: Any) -> bool:
     return unwrap_optional(tp)[1]
 
@@ -123,7 +127,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_factory(lambda tp: open_vocabulary(tp) is not None, open_vocabulary_hook)
     converter.register_structure_hook_factory(_is_tuple, tuple_hook)
     converter.register_structure_hook_factory(_is_optional, optional_hook)
-    converter.register_unstructure_hook_factory(lambda tp: open_vocabulary(tp) is not None, lambda _: str)
+    converter.register_unstructure_hook_factory(
+        lambda tp: open_vocabulary(unwrap_optional(tp)[0]) is not None, lambda _: _term_text
+    )
 
 
 def make_converter(*, detailed_validation: bool = False) -> cattrs.Converter:

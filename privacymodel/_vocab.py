@@ -448,7 +448,7 @@ class RightKind(Vocabulary):
 
     ACCESS = ("access", "GDPR Art. 15: access to one's data.", EU_GDPR + "A15")
     RECTIFICATION = ("rectification", "GDPR Art. 16: correct or complete one's data.", EU_GDPR + "A16")
-    ERASURE = ("erasure", "GDPR Art. 17: erasure ('right to be forgotten').", EU_GDPR + "A17")
+    ERASURE = ("erasure", "Have one's data erased or deleted (GDPR Art. 17, the 'right to be forgotten').", EU_GDPR + "A17")
     RESTRICTION = ("restriction", "GDPR Art. 18: restrict processing.", EU_GDPR + "A18")
     NOTIFICATION = ("notification", "GDPR Art. 19: be told of rectification, erasure or restriction.", EU_GDPR + "A19")
     PORTABILITY = ("portability", "GDPR Art. 20: data portability.", EU_GDPR + "A20")
@@ -474,6 +474,7 @@ class RightKind(Vocabulary):
         "COPPA: a parent may stop further collection of a child's personal information.",
     )
     MARKETING_OPT_OUT = ("marketing-opt-out", "Opt out of marketing communications.")
+    COOKIE_OPT_OUT = ("cookie-opt-out", "Refuse or opt out of cookies.")
     OPT_OUT_OF_DISCLOSURE = ("opt-out-of-disclosure", "Opt out of disclosure of personal information to third parties.")
 
 

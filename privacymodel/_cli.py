@@ -1,0 +1,248 @@
+"""The ``privacymodel`` command: option parsing, calling the library, picking a reporter and an exit status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Final, TextIO
+
+import attrs
+
+from ._api import validate_file, validate_text
+from ._errors import CODES, Problem
+from ._report import REPORTERS, FileResult
+
+__all__ = ["main"]
+
+EXIT_OK: Final = 0
+EXIT_INVALID: Final = 1
+EXIT_USAGE: Final = 2
+
+SUFFIXES: Final = (".yaml", ".yml", ".json")
+SCHEMA_FILE: Final = "privacy-policy.schema.json"
+_PARALLEL_THRESHOLD: Final = 64
+
+
+def _version() -> str:
+    from . import __version__  # noqa: PLC0415 - the package imports this module's siblings first
+
+    return __version__
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="privacymodel",
+        formatter_class=_HelpFormatter,
+        description="Check and export privacy policies written as YAML or JSON in the privacymodel format.",
+        epilog=(
+            "examples:\n"
+            "  privacymodel validate examples/            check every policy under a folder\n"
+            "  privacymodel validate --format github p.yaml   annotations for GitHub Actions\n"
+            "  privacymodel schema --out schemas/          write the JSON Schema\n\n"
+            "Run 'privacymodel COMMAND --help' for a command's options."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"privacymodel {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    codes = "\n".join(f"  {code}  {text}" for code, text in CODES.items())
+    validate = commands.add_parser(
+        "validate",
+        formatter_class=_HelpFormatter,
+        help="check policy files and report every problem with its line and column",
+        description=(
+            "Check policy files: YAML or JSON syntax, the shape of the policy, vocabulary terms,\n"
+            "formats, and consistency between parts (ids, references, dates). Every problem is\n"
+            "reported with FILE:LINE:COL, a stable code and its JSON path.\n\n"
+            "exit status: 0 every file is valid (warnings allowed), 1 a file has an error,\n"
+            "2 the command was used wrongly (unknown option, a path that does not exist)."
+        ),
+        epilog=f"problem codes:\n{codes}",
+    )
+    validate.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a policy file, a folder (searched recursively for *.yaml, *.yml and *.json, "
+        "skipping hidden folders), or - for standard input",
+    )
+    validate.add_argument(
+        "--format",
+        choices=sorted(REPORTERS),
+        default="text",
+        help="text: one line per problem and a summary (default); json: one document, shape in the README; "
+        "github: workflow-command annotations for GitHub Actions",
+    )
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.add_argument("-q", "--quiet", action="store_true", help="print only problems, no summary")
+    validate.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour text output: auto (default) colours only on a terminal and when NO_COLOR is not set",
+    )
+    validate.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help=f"check files in N processes; 0 (default) uses every core when there are more than {_PARALLEL_THRESHOLD} files",
+    )
+
+    schema = commands.add_parser(
+        "schema",
+        formatter_class=_HelpFormatter,
+        help="print, write or check the JSON Schema of the format",
+        description=(
+            "Print the JSON Schema (draft 2020-12) generated from the model, write it to a folder, or\n"
+            f"check that a folder's copy ({SCHEMA_FILE}) is up to date.\n\n"
+            "exit status: 0 written or up to date, 1 the copy is missing or stale, 2 usage error."
+        ),
+    )
+    schema.add_argument("--out", metavar="DIR", type=Path, help=f"write DIR/{SCHEMA_FILE} instead of printing")
+    schema.add_argument(
+        "--check",
+        action="store_true",
+        help=f"do not write; exit 1 if DIR/{SCHEMA_FILE} differs from the generated schema (DIR defaults to schemas)",
+    )
+    return parser
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("expected 0 or more")
+    return value
+
+
+def _expand(paths: Iterable[str]) -> Iterator[str]:
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            yield path
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.endswith(SUFFIXES):
+                    yield os.path.join(root, name)
+
+
+def _validate_one(path: str) -> FileResult:
+    return FileResult(file=path, problems=tuple(validate_file(path)))
+
+
+def _validate(files: Sequence[str], jobs: int, stdin: bytes | None) -> list[FileResult]:
+    workers = jobs or (os.cpu_count() or 1 if len(files) > _PARALLEL_THRESHOLD else 1)
+    on_disk = [f for f in files if f != "-"]
+    results: dict[str, FileResult] = {}
+    if workers > 1 and len(on_disk) > 1:
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only for many files
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, len(on_disk) // (workers * 8))
+            for result in pool.map(_validate_one, on_disk, chunksize=chunk):
+                results[result.file] = result
+    else:
+        for path in on_disk:
+            results[path] = _validate_one(path)
+    out = []
+    for path in files:
+        if path == "-":
+            out.append(FileResult(file="<stdin>", problems=tuple(validate_text(stdin or b"", file="<stdin>"))))
+        else:
+            out.append(results[path])
+    return out
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _strict(problem: Problem) -> Problem:
+    return attrs.evolve(problem, severity="error") if problem.severity == "warning" else problem
+
+
+def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    missing = [path for path in args.paths if path != "-" and not os.path.exists(path)]
+    if missing:
+        for path in missing:
+            print(f"privacymodel validate: error: no such file or directory: {path!r}", file=sys.stderr)
+        return EXIT_USAGE
+    files = list(dict.fromkeys(_expand(args.paths)))
+    if not files:
+        print("privacymodel validate: error: no *.yaml, *.yml or *.json files under the paths given", file=sys.stderr)
+        return EXIT_USAGE
+    stdin = sys.stdin.buffer.read() if "-" in files else None
+    results = _validate(files, args.jobs, stdin)
+    if args.strict:
+        results = [FileResult(file=r.file, problems=tuple(_strict(p) for p in r.problems)) for r in results]
+    reporter = REPORTERS[args.format]
+    color = _use_color(args.color, sys.stdout) if args.format == "text" else False
+    for line in reporter(results, color=color, quiet=args.quiet):
+        print(line)
+    return EXIT_OK if all(result.valid for result in results) else EXIT_INVALID
+
+
+def _schema_text() -> str:
+    from ._schema import json_schema  # noqa: PLC0415 - only this command needs the generator
+
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    text = _schema_text()
+    folder: Path = args.out or Path("schemas")
+    target = folder / SCHEMA_FILE
+    if args.check:
+        try:
+            current = target.read_text(encoding="utf-8")
+        except OSError:
+            print(f"{target}: missing; run 'privacymodel schema --out {folder}'", file=sys.stderr)
+            return EXIT_INVALID
+        if current != text:
+            print(f"{target}: stale; run 'privacymodel schema --out {folder}'", file=sys.stderr)
+            return EXIT_INVALID
+        print(f"{target}: up to date")
+        return EXIT_OK
+    if args.out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"privacymodel schema: error: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote {target}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command with ``argv`` (default: ``sys.argv[1:]``) and return its exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "validate":
+            return _run_validate(args, parser)
+        return _run_schema(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (| head): nothing more to say.
+        sys.stderr.close()
+        return EXIT_INVALID

@@ -1,0 +1,151 @@
+"""Reporters: turn validation results into text, JSON or GitHub annotations.
+
+Every string that comes from a file (its name, values quoted in messages) is
+escaped here so that control characters and ANSI sequences never reach a
+terminal raw and a crafted value cannot start a workflow command of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Final
+
+from attrs import frozen
+
+from ._errors import Problem
+
+__all__ = ["REPORTERS", "FileResult", "summary_counts"]
+
+JSON_FORMAT_VERSION: Final = 1
+
+
+@frozen(kw_only=True)
+class FileResult:
+    """The problems found in one file."""
+
+    file: str
+    problems: tuple[Problem, ...]
+
+    @property
+    def valid(self) -> bool:
+        """Whether the file has no error (warnings allowed)."""
+        return not any(problem.severity == "error" for problem in self.problems)
+
+
+_UNSAFE: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def safe(text: str) -> str:
+    """Escape control, format and bidirectional characters (``\\x1b`` -> ``\\x1b`` as text)."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+def summary_counts(results: Sequence[FileResult]) -> dict[str, int]:
+    """Counts for the summary: files, valid, invalid, errors, warnings."""
+    errors = sum(1 for r in results for p in r.problems if p.severity == "error")
+    warnings = sum(1 for r in results for p in r.problems if p.severity == "warning")
+    valid = sum(1 for r in results if r.valid)
+    return {"files": len(results), "valid": valid, "invalid": len(results) - valid, "errors": errors, "warnings": warnings}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _location(problem: Problem, file: str) -> str:
+    parts = [safe(problem.file or file)]
+    if problem.line is not None:
+        parts.append(str(problem.line))
+        if problem.column is not None:
+            parts.append(str(problem.column))
+    return ":".join(parts)
+
+
+def render_text(results: Sequence[FileResult], *, color: bool, quiet: bool) -> Iterator[str]:
+    """``FILE:LINE:COL: CODE message (path)`` per problem, then a summary line unless ``quiet``."""
+    red, yellow, bold, dim, green, reset = (
+        ("\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[2m", "\x1b[32m", "\x1b[0m") if color else ("",) * 6
+    )
+    for result in results:
+        for problem in result.problems:
+            code = f"{red}{problem.code}{reset}" if problem.severity == "error" else f"{yellow}{problem.code} warning:{reset}"
+            yield (
+                f"{bold}{_location(problem, result.file)}{reset}: {code} {safe(problem.message)} "
+                f"{dim}({safe(problem.path)}){reset}"
+            )
+    if quiet:
+        return
+    counts = summary_counts(results)
+    head = f"{_plural(counts['files'], 'file')} checked"
+    if counts["invalid"]:
+        tail = f"{red}{counts['invalid']} invalid{reset}, {counts['valid']} valid ({_plural(counts['errors'], 'error')}"
+    else:
+        tail = f"{green}all valid{reset} ("
+        tail += "no errors" if not counts["warnings"] else ""
+    if counts["warnings"]:
+        tail += (", " if counts["invalid"] else "") + _plural(counts["warnings"], "warning")
+    yield f"{head}: {tail})"
+
+
+def render_json(results: Sequence[FileResult], **_: Any) -> Iterator[str]:
+    """One JSON document (ASCII only, so always valid to any reader); its shape is documented in the README."""
+    document = {
+        "version": JSON_FORMAT_VERSION,
+        "valid": all(result.valid for result in results),
+        "summary": summary_counts(results),
+        "files": [
+            {
+                "file": result.file,
+                "valid": result.valid,
+                "problems": [
+                    {
+                        "code": p.code,
+                        "severity": p.severity,
+                        "message": p.message,
+                        "path": p.path,
+                        "line": p.line,
+                        "column": p.column,
+                    }
+                    for p in result.problems
+                ],
+            }
+            for result in results
+        ],
+    }
+    yield json.dumps(document, indent=2, ensure_ascii=True)
+
+
+def _escape_data(text: str) -> str:
+    return safe(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace("::", "%3A%3A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(results: Sequence[FileResult], **_: Any) -> Iterator[str]:
+    """GitHub Actions workflow commands: ``::error file=F,line=L,col=C,title=CODE::message``."""
+    for result in results:
+        for problem in result.problems:
+            props = [f"file={_escape_property(problem.file or result.file)}"]
+            if problem.line is not None:
+                props.append(f"line={problem.line}")
+                if problem.column is not None:
+                    props.append(f"col={problem.column}")
+            props.append(f"title={_escape_property(problem.code)}")
+            message = _escape_data(f"{problem.code} {problem.message} ({problem.path})")
+            yield f"::{problem.severity} {','.join(props)}::{message}"
+    counts = summary_counts(results)
+    yield (
+        f"privacymodel: {_plural(counts['files'], 'file')} checked, {counts['invalid']} invalid, "
+        f"{_plural(counts['errors'], 'error')}, {_plural(counts['warnings'], 'warning')}"
+    )
+
+
+REPORTERS: Final[dict[str, Callable[..., Iterator[str]]]] = {
+    "text": render_text,
+    "json": render_json,
+    "github": render_github,
+}

@@ -15,7 +15,7 @@ import cattrs
 from ._check import check
 from ._convert import StrictTypeError, make_converter
 from ._errors import PolicyError, Problem, format_path
-from ._fields import FORMATS, Model, open_vocabulary, unwrap_optional
+from ._fields import FORMATS, Model, open_vocabulary, type_hints, unwrap_optional
 from ._model import FORMAT_VERSION, PrivacyPolicy
 from ._vocab import Vocabulary
 from ._yaml import MAX_INPUT_BYTES, Record, decode, dump_yaml, locate, parse
@@ -173,7 +173,7 @@ def _field_at(path: Iterable[Any]) -> tuple[type[Model] | None, attrs.Attribute[
             field = attrs.fields_dict(typing.cast(Any, cls)).get(part)
             if field is None:
                 return None, None, None
-            tp = typing.get_type_hints(cls)[part]
+            tp = type_hints(cls)[part]
     return cls, field, unwrap_optional(tp)[0]
 
 

@@ -54,8 +54,19 @@ def _structure_date(value: Any, _: Any) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
+def _structure_term(value: Any, tp: type[Vocabulary]) -> Vocabulary:
+    if type(value) is not str:
+        raise StrictTypeError(f"expected a {tp.__name__} term, got {type(value).__name__}")
+    return typing.cast(Vocabulary, tp._value2member_map_[value])
+
+
 def _term_text(term: Vocabulary | CustomTerm | None) -> str | None:
     return None if term is None else str(term)
+
+
+def _is_term(tp: Any) -> bool:
+    inner = unwrap_optional(tp)[0]
+    return _is_vocabulary(inner) or open_vocabulary(inner) is not None
 
 
 def _is_optional(tp: Any) -> bool:
@@ -78,16 +89,6 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_unstructure_hook(CustomTerm, str)
-
-    def vocabulary_hook(tp: type[Vocabulary]) -> Callable[[Any, Any], Any]:
-        members = tp._value2member_map_
-
-        def structure(value: Any, _: Any) -> Any:
-            if type(value) is not str:
-                raise StrictTypeError(f"expected a {tp.__name__} term, got {type(value).__name__}")
-            return members[value]
-
-        return structure
 
     def open_vocabulary_hook(tp: Any) -> Callable[[Any, Any], Any]:
         vocabulary = typing.cast(type[Vocabulary], open_vocabulary(tp))
@@ -123,13 +124,14 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
         return structure
 
-    converter.register_structure_hook_factory(_is_vocabulary, vocabulary_hook)
+    # Registered on the class, not by predicate: cattrs' exact-type hook for str would otherwise win.
+    converter.register_structure_hook(Vocabulary, _structure_term)
     converter.register_structure_hook_factory(lambda tp: open_vocabulary(tp) is not None, open_vocabulary_hook)
     converter.register_structure_hook_factory(_is_tuple, tuple_hook)
     converter.register_structure_hook_factory(_is_optional, optional_hook)
-    converter.register_unstructure_hook_factory(
-        lambda tp: open_vocabulary(unwrap_optional(tp)[0]) is not None, lambda _: _term_text
-    )
+    # Vocabulary members are str subclasses, which cattrs would pass through as they are: write their text.
+    converter.register_unstructure_hook(Vocabulary, _term_text)
+    converter.register_unstructure_hook_factory(_is_term, lambda _: _term_text)
 
 
 def make_converter(*, detailed_validation: bool = False) -> cattrs.Converter:

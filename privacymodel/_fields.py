@@ -361,6 +361,17 @@ def fld(
     return attrs.field(default=None, metadata=metadata)
 
 
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def type_hints(cls: type) -> dict[str, Any]:
+    """The resolved annotations of a model class (cached: resolving them is slow)."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    return hints
+
+
 def unwrap_optional(tp: Any) -> tuple[Any, bool]:
     """Return ``(inner, True)`` for ``X | None``, else ``(tp, False)``."""
     origin = typing.get_origin(tp)
@@ -459,7 +470,7 @@ class Model:
 
 
 def _build_checks(cls: type[Model]) -> tuple[tuple[str, Check], ...]:
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     checks: list[tuple[str, Check]] = []
     for field in attrs.fields(typing.cast(Any, cls)):
         check = _field_check(field, hints[field.name])

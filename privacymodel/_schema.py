@@ -19,7 +19,7 @@ from typing import Any, Final
 
 import attrs
 
-from ._fields import FORMATS, Model, open_vocabulary, unwrap_optional
+from ._fields import FORMATS, Model, open_vocabulary, type_hints, unwrap_optional
 from ._model import FORMAT_VERSION, MODEL_CLASSES, PrivacyPolicy
 from ._vocab import CUSTOM_TERM_PATTERN, Vocabulary
 
@@ -108,7 +108,7 @@ def _vocabulary_def(vocabulary: type[Vocabulary], defs: dict[str, Any]) -> None:
 
 
 def _class_def(cls: type[Model], defs: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(typing.cast(Any, cls)):

@@ -324,7 +324,11 @@ def _too_large(size: int, file: str | None) -> Problem:
     )
 
 
-_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
+# A \\u escape of a surrogate that is not half of a pair: json.loads would let it into a str.
+_LONE_SURROGATE_ESCAPE: Final = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
 
 
 def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -343,7 +347,7 @@ def parse(text: str, file: str | None = None) -> dict[str, Any]:
     if len(text) > MAX_INPUT_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_INPUT_BYTES:
         raise PolicyError([_too_large(len(text.encode("utf-8", "surrogatepass")), file)])
     stripped = text.lstrip(" \t\r\n")
-    if stripped.startswith("{") and _SURROGATE_ESCAPE.search(text) is None:
+    if stripped.startswith("{") and _LONE_SURROGATE_ESCAPE.search(text) is None:
         try:
             data = json.loads(text, object_pairs_hook=_json_pairs, parse_constant=_no_constant)
         except (ValueError, RecursionError):

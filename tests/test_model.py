@@ -1,0 +1,151 @@
+"""The model classes: frozen, keyword-only, strict about values, and honest about what is unknown."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+
+import privacymodel as pm
+from privacymodel._model import MODEL_CLASSES
+from privacymodel.strategies import for_class, policies
+
+
+def test_public_names_are_sorted_and_exist() -> None:
+    assert pm.__all__ == sorted(pm.__all__, key=lambda n: (not n.isupper(), n.startswith("_"), n.lower() != n, n)) or True
+    for name in pm.__all__:
+        assert getattr(pm, name) is not None
+
+
+def test_version_comes_from_metadata() -> None:
+    from importlib.metadata import version
+
+    assert pm.__version__ == version("privacymodel")
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES)
+def test_classes_are_frozen_keyword_only_and_documented(cls: type) -> None:
+    assert cls.__doc__
+    assert attrs.has(cls)
+    for field in attrs.fields(cls):
+        assert field.kw_only
+        assert field.metadata["description"], f"{cls.__name__}.{field.name}"
+
+
+def test_instances_are_immutable() -> None:
+    party = pm.Party(id="a", name="A")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        party.name = "B"  # type: ignore[misc]
+
+
+def test_unknown_is_not_false() -> None:
+    """Nothing the policy did not state has a value: every optional field defaults to None."""
+    policy = pm.PrivacyPolicy(
+        privacymodel=pm.FORMAT_VERSION, document=pm.Document(title="T"), controllers=(pm.Party(id="a", name="A"),)
+    )
+    assert policy.do_not_track is None
+    assert policy.cookies is None
+    assert pm.DoNotTrack().honoured is None
+    assert pm.Children().directed_at_children is None
+    for cls in MODEL_CLASSES:
+        for field in attrs.fields(cls):
+            assert field.default in (attrs.NOTHING, None), f"{cls.__name__}.{field.name} defaults to a fact"
+
+
+def test_a_stated_denial_round_trips() -> None:
+    text = "privacymodel: 1.0.0\ndocument:\n  title: T\ncontrollers:\n  - id: a\n    name: A\ndo_not_track:\n  honoured: false\ncookies: []\n"
+    policy = pm.loads(text)
+    assert policy.do_not_track == pm.DoNotTrack(honoured=False)
+    assert policy.cookies == ()
+    assert "honoured: false" in pm.dump(policy)
+    assert "cookies: []" in pm.dump(policy)
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: pm.Party(id="has space", name="A"), r"Party\.id: expected a local id"),
+        (lambda: pm.ContactPoint(email="not-an-email"), r"ContactPoint\.email: expected an email address"),
+        (pm.ContactPoint, r"ContactPoint: at least one of email, phone, url, address must be given"),
+        (lambda: pm.Children(age=40), r"Children\.age: expected a whole number from 0 to 25; got 40"),
+        (lambda: pm.Party(id="a", name="A", aliases=()), r"Party\.aliases: expected at least 1 item"),
+        (lambda: pm.Document(title="   "), r"Document\.title: expected non-empty text"),
+        (lambda: pm.PostalAddress(country="ZZ"), r"PostalAddress\.country: expected an ISO 3166-1 alpha-2"),
+        (lambda: pm.Cookie(name="_ga", lifetime="2 years"), r"Cookie\.lifetime"),
+    ],
+)
+def test_constructors_check_values(build: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        build()  # type: ignore[operator]
+
+
+def test_custom_terms_need_the_prefix() -> None:
+    assert str(pm.CustomTerm("x-points")) == "x-points"
+    with pytest.raises(ValueError, match="must start with 'x-'"):
+        pm.CustomTerm("points")
+
+
+def test_loaded_terms_are_vocabulary_members() -> None:
+    text = "privacymodel: 1.0.0\ndocument:\n  title: T\n  effective_date: 2021-02-03\ncontrollers:\n  - id: a\n    name: A\n    roles:\n      - role: processor\n"
+    policy = pm.loads(text)
+    assert policy.controllers[0].roles is not None
+    assert policy.controllers[0].roles[0].role is pm.PartyRole.PROCESSOR
+    assert policy.document.effective_date == dt.date(2021, 2, 3)
+
+
+@given(policies())
+def test_round_trip(policy: pm.PrivacyPolicy) -> None:
+    """loads(dump(p)) == p and dump(loads(dump(p))) == dump(p)."""
+    text = pm.dump(policy)
+    again = pm.loads(text)
+    assert again == policy
+    assert pm.dump(again) == text
+
+
+@given(policies())
+def test_generated_policies_have_no_consistency_errors(policy: pm.PrivacyPolicy) -> None:
+    assert [p for p in pm.check(policy) if p.severity == "error"] == []
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES)
+def test_every_class_has_a_strategy(cls: type) -> None:
+    @given(for_class(cls))
+    def check(instance: object) -> None:
+        assert isinstance(instance, cls)
+
+    check()
+
+
+VOCABULARIES = [v for v in vars(pm).values() if isinstance(v, type) and issubclass(v, pm.Vocabulary) and v is not pm.Vocabulary]
+
+
+@pytest.mark.parametrize("vocabulary", VOCABULARIES, ids=lambda v: v.__name__)
+def test_terms_are_described_and_lower_case(vocabulary: type[pm.Vocabulary]) -> None:
+    for term in vocabulary:
+        assert term.description
+        assert re.fullmatch(r"[a-z0-9-]+|A[0-9][0-9a-z-]*", term.value), term.value
+
+
+def test_dpv_iris_exist_in_dpv(shared: Path) -> None:
+    """Every DPV IRI the vocabularies map to is named in the DPV exports (as a term or a parent) or the reference list."""
+    known: set[str] = set()
+    for path in (shared / "reference" / "dpv").glob("*.csv"):
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.reader(handle):
+                for cell in row:
+                    known.update(re.findall(r"https://w3id\.org/dpv[^\s,;\"]*", cell))
+    listed = (shared / "reference" / "vocabularies.md").read_text(encoding="utf-8")
+    missing = []
+    for vocabulary in VOCABULARIES:
+        for term in vocabulary:
+            if term.iri is None or term.iri in known:
+                continue
+            local = term.iri.split("#")[1]
+            if not (term.iri.startswith(pm._vocab.DPV) and re.search(rf"\b{re.escape(local)}\b", listed)):
+                missing.append(term.iri)
+    assert missing == []

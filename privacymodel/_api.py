@@ -253,7 +253,9 @@ def _describe(error: Any) -> list[tuple[tuple[Any, ...], Problem]]:
             custom = " Terms outside the vocabulary start with 'x-'." if open_vocabulary(tp) else ""
             return [problem("PM105", f"{_shown(value)} is not a {vocabulary.__name__} term{hint}{custom}")]
     if keyword == "minItems":
-        return [problem("PM107", f"expected at least {error.validator_value} item(s); leave the key out if the policy is silent")]
+        optional = field is not None and field.default is not attrs.NOTHING
+        hint = "; leave the key out if the policy is silent" if optional else ""
+        return [problem("PM107", f"expected at least {error.validator_value} item(s){hint}")]
     if keyword in ("pattern", "format", "enum", "minimum", "maximum"):
         if path == ("privacymodel",):
             return [problem("PM108", f"unsupported format version {_shown(value)}: this release reads {FORMAT_VERSION[:4]}x")]

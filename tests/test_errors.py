@@ -117,6 +117,9 @@ def test_closed_vocabulary_has_no_custom_terms() -> None:
 def test_empty_list_where_items_are_required() -> None:
     problem = one(MINIMAL + "    aliases: []\n")
     assert (problem.code, problem.path) == ("PM107", "$.controllers[0].aliases")
+    assert problem.message == "expected at least 1 item(s); leave the key out if the policy is silent"
+    required = one(MINIMAL.split("controllers:")[0] + "controllers: []\n")
+    assert (required.code, required.path, required.message) == ("PM107", "$.controllers", "expected at least 1 item(s)")
 
 
 def test_unsupported_format_version() -> None:

@@ -46,7 +46,7 @@ KNOWN_COOKIES = ("_ga", "_gid", "_gat_gtag_", "NID", "ANID", "1P_JAR", "_mkto_tr
 
 
 def normal_url(url: str) -> str:
-    url = url.rstrip(".,;:")
+    url = url.rstrip(".,;:").replace("%3A", ":").replace("%3a", ":")
     url = re.sub(r"^(?:https?:)?//", "", url)
     url = re.sub(r"^www\.", "", url)
     return url.rstrip("/").lower()
@@ -137,7 +137,7 @@ def test_encoding_invents_nothing(example: str, shared: Path) -> None:
         if fmt == "email":
             assert value.lower() in seed.lower(), value
         elif fmt == "uri":
-            assert normal_url(value) in seed_urls or normal_url(value.replace("%3A", ":")) in seed_urls, value
+            assert normal_url(value) in seed_urls, value
         elif fmt == "phone":
             assert re.sub(r"\D", "", value) in seed_digits, value
         else:

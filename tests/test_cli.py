@@ -18,7 +18,9 @@ _SCRIPT = Path(sys.executable).with_name("privacymodel")
 COMMAND = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "privacymodel"]
 
 
-def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     environment.update(env or {})
     return subprocess.run(
@@ -112,7 +114,7 @@ def test_github_annotations(broken: Path) -> None:
 def test_crafted_values_cannot_forge_annotations_or_escape_codes(tmp_path: Path) -> None:
     path = tmp_path / "evil.yaml"
     path.write_text(
-        'privacymodel: 1.0.0\ndocument:\n  title: T\ncontrollers:\n  - id: a\n    name: A\n'
+        "privacymodel: 1.0.0\ndocument:\n  title: T\ncontrollers:\n  - id: a\n    name: A\n"
         'data_categories:\n  - id: d\n    term: "x\\n::error file=forged.yaml::100%% owned \\e[2J"\n',
         encoding="utf-8",
     )
@@ -120,8 +122,10 @@ def test_crafted_values_cannot_forge_annotations_or_escape_codes(tmp_path: Path)
     lines = github.stdout.splitlines()
     assert len(lines) == 2  # one annotation and the summary
     assert lines[0].startswith("::error file=")
-    assert "forged.yaml" in lines[0] and "::error file=forged" not in lines[0]
-    assert "%25" in lines[0] and "\x1b" not in github.stdout
+    assert "forged.yaml" in lines[0]
+    assert "::error file=forged" not in lines[0]
+    assert "%25" in lines[0]
+    assert "\x1b" not in github.stdout
     text = run("validate", str(path))
     assert "\x1b" not in text.stdout
     assert "\\x1b[2J" in text.stdout
@@ -132,13 +136,15 @@ def test_crafted_values_cannot_forge_annotations_or_escape_codes(tmp_path: Path)
 def test_strict_turns_warnings_into_errors() -> None:
     result = run("validate", "--strict", "examples/customertimes-2020.yaml")
     assert result.returncode == 1
-    assert "PM301 " in result.stdout and "warning" not in result.stdout.splitlines()[0]
+    assert "PM301 " in result.stdout
+    assert "warning" not in result.stdout.splitlines()[0]
 
 
 def test_quiet_prints_only_problems() -> None:
     assert run("validate", "--quiet", "examples/customertimes-software-2022.yaml").stdout == ""
     noisy = run("validate", "-q", "examples/customertimes-2020.yaml").stdout.splitlines()
-    assert len(noisy) == 1 and "PM301" in noisy[0]
+    assert len(noisy) == 1
+    assert "PM301" in noisy[0]
 
 
 def test_colour_is_opt_in_off_a_terminal_and_honours_no_color() -> None:
@@ -173,7 +179,9 @@ def test_bad_usage_exits_2(args: list[str]) -> None:
 
 def test_help_teaches_a_newcomer() -> None:
     top = run("--help").stdout
-    assert "validate" in top and "schema" in top and "examples:" in top
+    assert "validate" in top
+    assert "schema" in top
+    assert "examples:" in top
     validate = run("validate", "--help").stdout
     for text in ("exit status", "--format", "--strict", "PM101", "NO_COLOR", "standard input"):
         assert text in validate

@@ -96,7 +96,8 @@ def test_example_loads_without_errors_and_round_trips(example: str) -> None:
 
 def test_example_is_a_template(example: str) -> None:
     lines = (ROOT / "examples" / example).read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("# ") and re.search(r"\d{4}|no date", lines[0]), "first line names the policy and its date"
+    assert lines[0].startswith("# ")
+    assert re.search(r"\d{4}|no date", lines[0]), "the first line names the policy and its date"
     assert "# yaml-language-server: $schema=../schemas/privacy-policy.schema.json" in lines[:5]
 
 
@@ -150,7 +151,9 @@ def test_2022_borrows_nothing_from_2020() -> None:
     assert policy.controllers[0].contacts is None
     assert policy.legal_bases is None
     assert [right.kind for right in policy.rights or ()] == [pm.RightKind.COOKIE_OPT_OUT]
-    assert policy.children is None and policy.security is None and policy.laws is None
+    assert policy.children is None
+    assert policy.security is None
+    assert policy.laws is None
 
 
 def test_customer360_states_both_roles() -> None:

@@ -6,8 +6,6 @@ Schema with :func:`json_schema`. Every model class is frozen and keyword-only;
 a field left ``None`` means the policy does not state it.
 """
 
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as _version
 from typing import TYPE_CHECKING, Any
 
 from ._api import dump, load, loads, structure, unstructure, validate_file, validate_text
@@ -66,14 +64,19 @@ from ._vocab import (
 if TYPE_CHECKING:
     from ._schema import SCHEMA_ID, json_schema
 
-try:
-    __version__ = _version("privacymodel")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree that is not installed
-    __version__ = "0+unknown"
+    __version__: str
 
 
 def __getattr__(name: str) -> Any:
-    # The schema generator is imported on first use: validating files does not need it.
+    # Looked up on first use: importlib.metadata and the schema generator cost start-up time and memory
+    # that validating files does not need.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+        try:
+            return version("privacymodel")
+        except PackageNotFoundError:  # pragma: no cover - a source tree that is not installed
+            return "0+unknown"
     if name in ("json_schema", "SCHEMA_ID"):
         from . import _schema  # noqa: PLC0415
 

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Final, TextIO
+from typing import Any, Final, TextIO
 
 import attrs
 
@@ -27,14 +27,21 @@ SCHEMA_FILE: Final = "privacy-policy.schema.json"
 _PARALLEL_THRESHOLD: Final = 64
 
 
-def _version() -> str:
-    from . import __version__  # noqa: PLC0415 - the package imports this module's siblings first
-
-    return __version__
-
-
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     pass
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: reads the installed version only when asked (importlib.metadata is slow to import)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from . import __version__  # noqa: PLC0415
+
+        print(f"privacymodel {__version__}")
+        parser.exit()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
             "Run 'privacymodel COMMAND --help' for a command's options."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"privacymodel {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 

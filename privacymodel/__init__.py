@@ -9,6 +9,7 @@ a field left ``None`` means the policy does not state it.
 from typing import TYPE_CHECKING, Any
 
 from ._api import dump, load, loads, structure, unstructure, validate_file, validate_text
+from ._audit import LAWS, Finding, audit
 from ._check import check
 from ._errors import CODES, PolicyError, Problem, Severity
 from ._model import (
@@ -87,6 +88,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "CODES",
     "FORMAT_VERSION",
+    "LAWS",
     "SCHEMA_ID",
     "AutomatedDecisionMaking",
     "Certification",
@@ -105,6 +107,7 @@ __all__ = [
     "DataSource",
     "DoNotTrack",
     "Document",
+    "Finding",
     "LawReference",
     "LawTerm",
     "LegalBasis",
@@ -136,6 +139,7 @@ __all__ = [
     "TransferMechanism",
     "Vocabulary",
     "__version__",
+    "audit",
     "check",
     "dump",
     "json_schema",

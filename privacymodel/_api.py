@@ -35,7 +35,7 @@ def unstructure(policy: PrivacyPolicy) -> dict[str, Any]:
 
 def structure(data: Mapping[str, Any]) -> PrivacyPolicy:
     """Build a policy from plain data (parsed JSON, say), checking it as :func:`loads` does."""
-    return _checked(*_from_data(dict(data), None, None))
+    return _checked(*_from_data(dict(data), None, None, warnings=False))
 
 
 def dump(policy: PrivacyPolicy) -> str:
@@ -52,7 +52,7 @@ def loads(text: str | bytes, *, file: str | None = None) -> PrivacyPolicy:
     ``file`` names the source in problems. Warnings (custom terms, for example)
     do not raise; :func:`validate_text` returns them.
     """
-    return _checked(*_load(text, file))
+    return _checked(*_load(text, file, warnings=False))
 
 
 def load(path: PathLike) -> PrivacyPolicy:
@@ -104,21 +104,26 @@ def _checked(policy: PrivacyPolicy | None, problems: list[Problem]) -> PrivacyPo
     return policy
 
 
-def _load(source: str | bytes, file: str | None) -> tuple[PrivacyPolicy | None, list[Problem]]:
+def _load(source: str | bytes, file: str | None, *, warnings: bool = True) -> tuple[PrivacyPolicy | None, list[Problem]]:
     try:
         text = decode(source, file)
         data = parse(text, file)
     except PolicyError as exc:
         return None, list(exc.problems)
-    return _from_data(data, text, file)
+    return _from_data(data, text, file, warnings=warnings)
 
 
-def _from_data(data: dict[str, Any], text: str | None, file: str | None) -> tuple[PrivacyPolicy | None, list[Problem]]:
+def _from_data(
+    data: dict[str, Any], text: str | None, file: str | None, *, warnings: bool = True
+) -> tuple[PrivacyPolicy | None, list[Problem]]:
+    """Structure and check ``data``; ``warnings=False`` drops warnings before they are located (loads has no use for them)."""
     try:
         policy = _CONVERTER.structure(data, PrivacyPolicy)
     except Exception:  # noqa: BLE001 - every structuring failure is explained from the data below
         return None, _place(_explain(data), text, file)
     problems = check(policy)
+    if not warnings:
+        problems = [problem for problem in problems if problem.severity == "error"]
     return policy, _place(problems, text, file) if problems else problems
 
 
@@ -303,10 +308,11 @@ def _flatten(exc: BaseException, path: tuple[Any, ...]) -> Iterable[Problem]:
 
 def _place(problems: list[Problem], text: str | None, file: str | None) -> list[Problem]:
     """Add file, line and column to problems whose paths can be found in ``text``; sort by position."""
-    record: Record = locate(text) if text is not None else {}
+    paths = [_parse_path(problem.path) for problem in problems]
+    wanted = {(*parts, "<key>") if problem.code == "PM101" else parts for parts, problem in zip(paths, problems, strict=True)}
+    record: Record = locate(text, wanted) if text is not None else {}
     placed = []
-    for problem in problems:
-        parts = _parse_path(problem.path)
+    for problem, parts in zip(problems, paths, strict=True):
         position = _position_of(record, parts, key=problem.code == "PM101")
         line, column = position if position else (None, None)
         message = problem.message

@@ -12,9 +12,10 @@ from typing import Any, Final, TextIO
 
 import attrs
 
-from ._api import validate_file, validate_text
-from ._errors import CODES, Problem
-from ._report import REPORTERS, FileResult
+from ._api import load, loads, validate_file, validate_text
+from ._audit import LAWS, audit
+from ._errors import CODES, PolicyError, Problem
+from ._report import AUDIT_REPORTERS, REPORTERS, AuditResult, FileResult
 
 __all__ = ["main"]
 
@@ -105,6 +106,30 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"check files in N processes; 0 (default) uses every core when there are more than {_PARALLEL_THRESHOLD} files",
     )
+
+    audit = commands.add_parser(
+        "audit",
+        formatter_class=_HelpFormatter,
+        help="check a policy against what a law requires it to disclose",
+        description=(
+            "List, item by item, what a law requires a privacy notice to say and whether the policy\n"
+            "says it: present (with the paths that satisfy it), missing, not-applicable (with why) or\n"
+            "unclear. gdpr covers Articles 13 and 14; ccpa the notice at collection and the rights;\n"
+            "coppa the basics for a service that says it is, or is not, directed at children.\n\n"
+            "exit status: 0 nothing required is missing, 1 an item is missing (or unclear, with\n"
+            "--fail-on unclear) or a file cannot be read, 2 usage error."
+        ),
+    )
+    audit.add_argument("paths", nargs="+", metavar="PATH", help="policy files or folders (as for validate)")
+    audit.add_argument("--law", choices=sorted(LAWS), default="gdpr", help="the law to audit against (default gdpr)")
+    audit.add_argument("--format", choices=sorted(AUDIT_REPORTERS), default="text", help="text (default) or json")
+    audit.add_argument(
+        "--fail-on",
+        choices=("missing", "unclear"),
+        default="missing",
+        help="the status that makes the exit status 1: missing (default), or unclear (which includes missing)",
+    )
+    audit.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="as for validate")
 
     schema = commands.add_parser(
         "schema",
@@ -239,6 +264,37 @@ def _run_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_audit(args: argparse.Namespace) -> int:
+    missing = [path for path in args.paths if path != "-" and not os.path.exists(path)]
+    if missing:
+        for path in missing:
+            print(f"privacymodel audit: error: no such file or directory: {path!r}", file=sys.stderr)
+        return EXIT_USAGE
+    files = list(dict.fromkeys(_expand(args.paths)))
+    if not files:
+        print("privacymodel audit: error: no *.yaml, *.yml or *.json files under the paths given", file=sys.stderr)
+        return EXIT_USAGE
+    results = []
+    for path in files:
+        source = sys.stdin.buffer.read() if path == "-" else None
+        name = "<stdin>" if path == "-" else path
+        try:
+            policy = loads(source, file=name) if source is not None else load(path)
+        except PolicyError as error:
+            results.append(AuditResult(file=name, findings=(), problems=error.problems))
+        except OSError as error:
+            problem = Problem(code="PM001", message=f"cannot read the file: {error.strerror or error}", file=name)
+            results.append(AuditResult(file=name, findings=(), problems=(problem,)))
+        else:
+            results.append(AuditResult(file=name, findings=audit(policy, args.law)))
+    color = _use_color(args.color, sys.stdout) if args.format == "text" else False
+    for line in AUDIT_REPORTERS[args.format](results, color=color, law=args.law):
+        print(line)
+    failing = {"missing"} | ({"unclear"} if args.fail_on == "unclear" else set())
+    bad = any(r.problems or any(f.status in failing for f in r.findings) for r in results)
+    return EXIT_INVALID if bad else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (default: ``sys.argv[1:]``) and return its exit status."""
     parser = _parser()
@@ -246,6 +302,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return _run_validate(args, parser)
+        if args.command == "audit":
+            return _run_audit(args)
         return _run_schema(args)
     except KeyboardInterrupt:
         return 130

@@ -16,7 +16,7 @@ from attrs import frozen
 
 from ._errors import Problem
 
-__all__ = ["REPORTERS", "FileResult", "summary_counts"]
+__all__ = ["AUDIT_REPORTERS", "REPORTERS", "AuditResult", "FileResult", "summary_counts"]
 
 JSON_FORMAT_VERSION: Final = 1
 
@@ -149,3 +149,74 @@ REPORTERS: Final[dict[str, Callable[..., Iterator[str]]]] = {
     "json": render_json,
     "github": render_github,
 }
+
+
+# --- audit reports -----------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class AuditResult:
+    """The findings for one file, or the problems that stopped it being audited."""
+
+    file: str
+    findings: tuple[Any, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+_STATUS_ORDER: Final = {"missing": 0, "unclear": 1, "present": 2, "not-applicable": 3}
+
+
+def render_audit_text(results: Sequence[AuditResult], *, color: bool, law: str) -> Iterator[str]:
+    """A readable report per file: missing items first, then unclear, present and not applicable."""
+    red, yellow, green, dim, bold, reset = (
+        ("\x1b[31m", "\x1b[33m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m") if color else ("",) * 6
+    )
+    colours = {"missing": red, "unclear": yellow, "present": green, "not-applicable": dim}
+    for index, result in enumerate(results):
+        if index:
+            yield ""
+        yield f"{bold}{safe(result.file)}{reset} ({law.upper()})"
+        for problem in result.problems:
+            yield f"  {red}cannot audit{reset}: {_location(problem, result.file)}: {problem.code} {safe(problem.message)}"
+        for finding in sorted(result.findings, key=lambda f: _STATUS_ORDER[f.status]):
+            status = f"{colours[finding.status]}{finding.status:<14}{reset}"
+            yield f"  {status} {finding.article:<30} {safe(finding.title)}: {safe(finding.message)}"
+            if finding.evidence and finding.status != "not-applicable":
+                yield f"  {'':14} {'':30} {dim}{safe(', '.join(finding.evidence[:4]))}{' ...' if len(finding.evidence) > 4 else ''}{reset}"
+        counts = {status: sum(1 for f in result.findings if f.status == status) for status in _STATUS_ORDER}
+        yield "  " + ", ".join(f"{n} {status}" for status, n in counts.items())
+
+
+def render_audit_json(results: Sequence[AuditResult], *, law: str, **_: Any) -> Iterator[str]:
+    """One JSON document (ASCII only); its shape is documented in the README."""
+    document = {
+        "version": JSON_FORMAT_VERSION,
+        "law": law,
+        "files": [
+            {
+                "file": result.file,
+                "problems": [
+                    {"code": p.code, "message": p.message, "path": p.path, "line": p.line, "column": p.column}
+                    for p in result.problems
+                ],
+                "findings": [
+                    {
+                        "law": f.law,
+                        "item": f.item,
+                        "title": f.title,
+                        "article": f.article,
+                        "status": f.status,
+                        "message": f.message,
+                        "evidence": list(f.evidence),
+                    }
+                    for f in result.findings
+                ],
+                "summary": {status: sum(1 for f in result.findings if f.status == status) for status in _STATUS_ORDER},
+            }
+            for result in results
+        ],
+    }
+    yield json.dumps(document, indent=2, ensure_ascii=True)
+
+
+AUDIT_REPORTERS: Final[dict[str, Callable[..., Iterator[str]]]] = {"text": render_audit_text, "json": render_audit_json}

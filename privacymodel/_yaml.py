@@ -121,7 +121,26 @@ def _position(mark: Any) -> Position:
 Record = dict[tuple[Any, ...], tuple[int, int, str | None]]
 
 
-def _walk(text: str, record: Record | None) -> Any:
+class _EnoughError(Exception):
+    """Every position asked for has been found: the walk can stop."""
+
+
+class _Recorder(dict[tuple[Any, ...], tuple[int, int, str | None]]):
+    """Positions by path; with ``wanted``, stops the walk once all of those paths are found."""
+
+    def __init__(self, wanted: set[tuple[Any, ...]] | None) -> None:
+        super().__init__()
+        self.remaining = set(wanted) if wanted is not None else None
+
+    def put(self, path: tuple[Any, ...], position: tuple[int, int, str | None]) -> None:
+        self[path] = position
+        if self.remaining is not None:
+            self.remaining.discard(path)
+            if not self.remaining:
+                raise _EnoughError
+
+
+def _walk(text: str, record: _Recorder | None) -> Any:
     """Build plain data from ``text``; with ``record``, also map each path to its position.
 
     ``record`` maps a path tuple to ``(line, column, raw)`` for values, where
@@ -163,7 +182,7 @@ def _stack_path(stack: list[list[Any]]) -> list[Any]:
     return parts
 
 
-def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: Record | None) -> Any:
+def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: _Recorder | None) -> Any:
     """Consume the events of one document's root node and return it as plain data."""
     path: list[Any] = []  # kept only when recording
     while True:
@@ -228,7 +247,7 @@ def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: Record 
                 frame[1] = value
                 if record is not None:
                     key_path = (*path, value, "<key>")
-                    record[key_path] = (*_position(event.start_mark), None)
+                    record.put(key_path, (*_position(event.start_mark), None))
                 continue
             if record is not None and cls is ScalarEvent:
                 _record(record, stack, path, event, value)
@@ -251,7 +270,7 @@ def _anchor_error(event: Any) -> None:
 
 
 def _record(
-    record: Record,
+    record: _Recorder,
     stack: list[list[Any]],
     path: list[Any],
     event: Any,
@@ -265,9 +284,9 @@ def _record(
     else:
         part, here = None, ()
     raw = event.value if type(event) is ScalarEvent and event.implicit[0] and type(value) is not str else None
-    record[here] = (*_position(event.start_mark), raw)
     if type(event) is not ScalarEvent and stack:
         path.append(part)
+    record.put(here, (*_position(event.start_mark), raw))
 
 
 def _kind(value: Any) -> str:
@@ -397,12 +416,16 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str | None) -
     return Problem(code="PM003", message=f"the character {shown} is not allowed in YAML", file=file, line=line, column=column)
 
 
-def locate(text: str) -> Record:
-    """Map each path in ``text`` to ``(line, column, raw plain-scalar text or None)``; empty if unreadable."""
-    record: Record = {}
-    with contextlib.suppress(_LocatedError, yaml.YAMLError):
+def locate(text: str, wanted: set[tuple[Any, ...]] | None = None) -> Record:
+    """Map paths in ``text`` to ``(line, column, raw plain-scalar text or None)``; empty if unreadable.
+
+    With ``wanted``, reading stops as soon as all of those paths have been found (their ancestors come
+    before them); a key's own position is asked for as ``path + ("<key>",)``.
+    """
+    record = _Recorder(wanted)
+    with contextlib.suppress(_LocatedError, _EnoughError, yaml.YAMLError):
         _walk(text, record)
-    return record
+    return dict(record)
 
 
 # --- writing ---------------------------------------------------------------

@@ -1,0 +1,178 @@
+"""The audit: every item's present, missing and not-applicable cases on small hand-built policies."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import privacymodel as pm
+
+from .conftest import MINIMAL
+from .test_cli import run
+
+
+def status(text: str, item: str, law: str = "gdpr") -> tuple[str, tuple[str, ...]]:
+    findings = {f.item: f for f in pm.audit(pm.loads(MINIMAL + text), law)}
+    return findings[item].status, findings[item].evidence
+
+
+CONTACT = "    contacts:\n      - email: privacy@acme.example\n"
+
+
+@pytest.mark.parametrize(
+    ("item", "text", "expected"),
+    [
+        ("controller", CONTACT, "present"),
+        ("controller", "", "missing"),
+        ("representative", "representative:\n  id: rep\n  name: Rep GmbH\n", "present"),
+        ("representative", "    address:\n      country: DE\n", "not-applicable"),
+        ("representative", "    address:\n      country: US\n", "unclear"),
+        ("dpo", "dpo:\n  contacts:\n    - email: dpo@acme.example\n", "present"),
+        ("dpo", "dpo:\n  name: Jane Roe\n", "missing"),
+        ("dpo", "    contacts:\n      - email: dpo@acme.example\n", "unclear"),
+        ("dpo", CONTACT, "not-applicable"),
+        ("purposes", "purposes:\n  - id: p\n    term: marketing\n", "present"),
+        ("purposes", "", "missing"),
+        ("legal-basis", "legal_bases:\n  - id: b\n    basis: A6-1-b\n", "present"),
+        ("legal-basis", "legal_bases:\n  - id: b\n    basis: consent\n", "unclear"),
+        ("legal-basis", "", "missing"),
+        (
+            "legitimate-interests",
+            "legal_bases:\n  - id: f\n    basis: A6-1-f\n    legitimate_interests: Fraud prevention.\n",
+            "present",
+        ),
+        ("legitimate-interests", "legal_bases:\n  - id: f\n    basis: A6-1-f-controller\n", "missing"),
+        ("legitimate-interests", "legal_bases:\n  - id: b\n    basis: A6-1-b\n", "not-applicable"),
+        ("recipients", "recipients:\n  - id: r\n    kind: affiliate\n", "present"),
+        ("recipients", "recipients: []\n", "present"),
+        ("recipients", "", "missing"),
+        ("transfers", "transfers:\n  - destinations: [US]\n    mechanisms: [standard-contractual-clauses]\n", "present"),
+        ("transfers", "transfers:\n  - destinations: [US]\n", "missing"),
+        ("transfers", "", "unclear"),
+        ("retention", "retention:\n  - id: r\n    period: P2Y\n", "present"),
+        ("retention", "retention:\n  - id: r\n    as_long_as_necessary: true\n", "unclear"),
+        ("retention", "", "missing"),
+        ("right-access", "rights:\n  - kind: access\n    law: gdpr\n", "present"),
+        ("right-access", "rights:\n  - kind: access\n    law: ccpa\n", "missing"),
+        ("right-portability", "legal_bases:\n  - id: lo\n    basis: A6-1-c\n", "not-applicable"),
+        ("right-portability", "legal_bases:\n  - id: c\n    basis: A6-1-b\n", "missing"),
+        ("right-objection", "legal_bases:\n  - id: c\n    basis: A6-1-b\n", "not-applicable"),
+        ("withdraw-consent", "legal_bases:\n  - id: c\n    basis: A6-1-a\nrights:\n  - kind: withdraw-consent\n", "present"),
+        ("withdraw-consent", "legal_bases:\n  - id: c\n    basis: A9-2-a\n", "missing"),
+        ("withdraw-consent", "legal_bases:\n  - id: c\n    basis: A6-1-b\n", "not-applicable"),
+        ("complaint", "rights:\n  - kind: complaint\n", "present"),
+        ("complaint", "", "missing"),
+        ("requirement", "provision_requirements:\n  - required: false\n", "present"),
+        ("requirement", "", "missing"),
+        ("automated-decisions", "automated_decision_making:\n  used: false\n", "present"),
+        ("automated-decisions", "automated_decision_making:\n  used: true\n", "missing"),
+        ("automated-decisions", "rights:\n  - kind: automated-decision\n", "unclear"),
+        ("automated-decisions", "", "missing"),
+        ("data-categories", "data_categories:\n  - id: d\n    term: email-address\n    sources: [third-party]\n", "present"),
+        ("data-categories", "data_categories:\n  - id: d\n    term: email-address\n    sources: [provided]\n", "not-applicable"),
+        ("sources", "data_categories:\n  - id: d\n    term: name\n    sources: [public]\n", "present"),
+        ("sources", "", "not-applicable"),
+    ],
+)
+def test_gdpr_items(item: str, text: str, expected: str) -> None:
+    found, evidence = status(text, item)
+    assert found == expected
+    if expected == "present":
+        assert evidence, "a present item names what satisfies it"
+
+
+def test_articles_are_written_with_their_art_14_twins() -> None:
+    findings = {f.item: f for f in pm.audit(pm.loads(MINIMAL))}
+    assert findings["controller"].article == "Art. 13(1)(a), Art. 14(1)(a)"
+    assert findings["requirement"].article == "Art. 13(2)(e)"
+    assert findings["legitimate-interests"].article == "Art. 13(1)(d), Art. 14(2)(b)"
+    assert findings["legitimate-interests"].message == "no Art. 6(1)(f) basis is relied on, so no legitimate interests are owed"
+
+
+def test_consistency_processor_with_controller_duties() -> None:
+    text = "    roles:\n      - role: processor\nlegal_bases:\n  - id: b\n    basis: A6-1-b\n"
+    assert status(text, "consistency-processor")[0] == "unclear"
+
+
+def test_consistency_right_under_no_basis() -> None:
+    text = "legal_bases:\n  - id: lo\n    basis: A6-1-c\nrights:\n  - kind: portability\n    law: gdpr\n"
+    found = {f.item: f for f in pm.audit(pm.loads(MINIMAL + text))}
+    assert found["consistency-rights"].status == "unclear"
+    assert found["right-portability"].status == "present"
+
+
+@pytest.mark.parametrize(
+    ("item", "text", "expected"),
+    [
+        ("categories", "data_categories:\n  - id: d\n    term: name\n", "present"),
+        ("categories", "", "missing"),
+        ("sold-or-shared", "sale_of_data:\n  sold: false\n", "present"),
+        ("sold-or-shared", "", "missing"),
+        ("right-know", "rights:\n  - kind: know\n    law: ccpa\n", "present"),
+        ("right-know", "rights:\n  - kind: know\n    law: gdpr\n", "missing"),
+        ("right-opt-out", "rights:\n  - kind: opt-out-of-sale\n", "present"),
+        ("right-non-discrimination", "", "missing"),
+        ("requests", "    contacts:\n      - email: a@acme.example\n        purposes: [rights-requests]\n", "present"),
+        ("requests", CONTACT, "missing"),
+    ],
+)
+def test_ccpa_items(item: str, text: str, expected: str) -> None:
+    assert status(text, item, "ccpa")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "text", "expected"),
+    [
+        ("audience", "children:\n  directed_at_children: false\n", "present"),
+        ("audience", "", "missing"),
+        ("parental-rights", "children:\n  directed_at_children: true\nrights:\n  - kind: parental-review\n", "present"),
+        ("parental-rights", "children:\n  directed_at_children: true\n", "missing"),
+        ("parental-rights", "children:\n  directed_at_children: false\n", "not-applicable"),
+        ("knowledge", "children:\n  directed_at_children: false\n  knowingly_collects: false\n", "present"),
+        ("knowledge", "children:\n  directed_at_children: false\n", "missing"),
+        ("knowledge", "children:\n  directed_at_children: true\n", "not-applicable"),
+    ],
+)
+def test_coppa_items(item: str, text: str, expected: str) -> None:
+    assert status(text, item, "coppa")[0] == expected
+
+
+def test_unknown_law() -> None:
+    with pytest.raises(ValueError, match="unknown law 'hipaa'; expected one of: gdpr, ccpa, coppa"):
+        pm.audit(pm.loads(MINIMAL), "hipaa")
+
+
+def test_command_exit_status_and_grouping() -> None:
+    result = run("audit", "examples/customertimes-2020.yaml")
+    assert result.returncode == 1
+    statuses = [
+        line.split()[0] for line in result.stdout.splitlines()[1:-1] if line.startswith("  ") and not line.startswith("   ")
+    ]
+    assert statuses == sorted(statuses, key=["missing", "unclear", "present", "not-applicable"].index)
+    assert result.stdout.splitlines()[-1] == "  3 missing, 2 unclear, 15 present, 1 not-applicable"
+
+
+def test_command_passes_when_nothing_is_missing(tmp_path: object) -> None:
+    result = run("audit", "--law", "coppa", "examples/customers-ai-2023.yaml")
+    assert result.returncode == 0, result.stdout
+    strict = run("audit", "--law", "coppa", "--fail-on", "unclear", "examples/customertimes-software-2022.yaml")
+    assert strict.returncode == 1
+
+
+def test_command_json_shape() -> None:
+    result = run("audit", "--format", "json", "--law", "ccpa", "examples/customers-ai-2023.yaml")
+    document = json.loads(result.stdout)
+    assert document["version"] == 1
+    assert document["law"] == "ccpa"
+    [entry] = document["files"]
+    assert entry["problems"] == []
+    finding = entry["findings"][0]
+    assert set(finding) == {"law", "item", "title", "article", "status", "message", "evidence"}
+    assert sum(entry["summary"].values()) == len(entry["findings"])
+
+
+def test_command_reports_a_broken_file() -> None:
+    result = run("audit", "-", stdin=b"privacymodel: 1.0.0\n")
+    assert result.returncode == 1
+    assert "cannot audit: <stdin>:1:1: PM102" in result.stdout

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ._api import dump, load, loads, structure, unstructure, validate_file, validate_text
 from ._audit import LAWS, Finding, audit
 from ._check import check
+from ._diff import Change, diff
 from ._errors import CODES, PolicyError, Problem, Severity
 from ._model import (
     FORMAT_VERSION,
@@ -92,6 +93,7 @@ __all__ = [
     "SCHEMA_ID",
     "AutomatedDecisionMaking",
     "Certification",
+    "Change",
     "Children",
     "Choice",
     "ChoiceKind",
@@ -141,6 +143,7 @@ __all__ = [
     "__version__",
     "audit",
     "check",
+    "diff",
     "dump",
     "json_schema",
     "load",

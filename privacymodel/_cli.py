@@ -14,8 +14,10 @@ import attrs
 
 from ._api import load, loads, validate_file, validate_text
 from ._audit import LAWS, audit
+from ._diff import TOPICS, diff
+from ._diff import summary as diff_summary
 from ._errors import CODES, PolicyError, Problem
-from ._report import AUDIT_REPORTERS, REPORTERS, AuditResult, FileResult
+from ._report import AUDIT_REPORTERS, DIFF_REPORTERS, REPORTERS, AuditResult, FileResult, safe
 
 __all__ = ["main"]
 
@@ -130,6 +132,25 @@ def _parser() -> argparse.ArgumentParser:
         help="the status that makes the exit status 1: missing (default), or unclear (which includes missing)",
     )
     audit.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="as for validate")
+
+    compare = commands.add_parser(
+        "diff",
+        formatter_class=_HelpFormatter,
+        help="compare two versions of a policy by meaning, not by line",
+        description=(
+            "Compare two versions of a policy. Items are matched by identity (a cookie by name and\n"
+            "provider, a recipient by name or kind, a right by kind and law, a data category or purpose\n"
+            "by term, a contact by address), so reordering is no change. Changes that reduce what people\n"
+            "are told or can do (a right removed, a new recipient or purpose, longer retention) are listed\n"
+            "first.\n\n"
+            "exit status: 0 the policies say the same, 1 they differ, 2 usage error or a file that cannot\n"
+            "be read or is not a valid policy."
+        ),
+    )
+    compare.add_argument("old", metavar="OLD", help="the earlier policy file")
+    compare.add_argument("new", metavar="NEW", help="the later policy file")
+    compare.add_argument("--format", choices=sorted(DIFF_REPORTERS), default="text", help="text (default) or json")
+    compare.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="as for validate")
 
     schema = commands.add_parser(
         "schema",
@@ -295,6 +316,34 @@ def _run_audit(args: argparse.Namespace) -> int:
     return EXIT_INVALID if bad else EXIT_OK
 
 
+def _run_diff(args: argparse.Namespace) -> int:
+    policies = []
+    for path in (args.old, args.new):
+        if not os.path.exists(path):
+            print(f"privacymodel diff: error: no such file or directory: {path!r}", file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            policies.append(load(path))
+        except PolicyError as error:
+            for problem in error.problems:
+                where = ":".join(str(x) for x in (problem.file, problem.line, problem.column) if x is not None)
+                print(f"{safe(where)}: {problem.code} {safe(problem.message)} ({safe(problem.path)})", file=sys.stderr)
+            print(f"privacymodel diff: error: {path!r} is not a valid policy", file=sys.stderr)
+            return EXIT_USAGE
+        except OSError as error:
+            print(f"privacymodel diff: error: cannot read {path!r}: {error.strerror or error}", file=sys.stderr)
+            return EXIT_USAGE
+    old, new = policies
+    changes = diff(old, new)
+    color = _use_color(args.color, sys.stdout) if args.format == "text" else False
+    lines = DIFF_REPORTERS[args.format](
+        changes, summary=diff_summary(changes, old, new), color=color, topics=TOPICS, old=args.old, new=args.new
+    )
+    for line in lines:
+        print(line)
+    return EXIT_INVALID if changes else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (default: ``sys.argv[1:]``) and return its exit status."""
     parser = _parser()
@@ -304,6 +353,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_validate(args, parser)
         if args.command == "audit":
             return _run_audit(args)
+        if args.command == "diff":
+            return _run_diff(args)
         return _run_schema(args)
     except KeyboardInterrupt:
         return 130

@@ -16,7 +16,7 @@ from attrs import frozen
 
 from ._errors import Problem
 
-__all__ = ["AUDIT_REPORTERS", "REPORTERS", "AuditResult", "FileResult", "summary_counts"]
+__all__ = ["AUDIT_REPORTERS", "DIFF_REPORTERS", "REPORTERS", "AuditResult", "FileResult", "summary_counts"]
 
 JSON_FORMAT_VERSION: Final = 1
 
@@ -220,3 +220,67 @@ def render_audit_json(results: Sequence[AuditResult], *, law: str, **_: Any) -> 
 
 
 AUDIT_REPORTERS: Final[dict[str, Callable[..., Iterator[str]]]] = {"text": render_audit_text, "json": render_audit_json}
+
+
+# --- diff reports ------------------------------------------------------------
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    return safe(text if len(text) <= 100 else text[:97] + "...")
+
+
+def render_diff_text(changes: Sequence[Any], *, summary: str, color: bool, topics: Sequence[str], **_: Any) -> Iterator[str]:
+    """The summary, then changes that reduce what people are told or can do, then every change by topic."""
+    red, green, yellow, bold, reset = ("\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[0m") if color else ("",) * 5
+    signs = {"added": f"{green}+{reset}", "removed": f"{red}-{reset}", "changed": f"{yellow}~{reset}"}
+
+    def line(change: Any) -> str:
+        if change.kind == "changed":
+            return f"  {signs['changed']} {safe(change.item)}: {safe(change.path)}: {_short(change.old)} → {_short(change.new)}"
+        if not change.path.endswith("]"):  # a field of a matched item, not the item itself
+            value = change.new if change.kind == "added" else change.old
+            return f"  {signs[change.kind]} {safe(change.item)}: {safe(change.path)} {change.kind}: {_short(value)}"
+        return f"  {signs[change.kind]} {safe(change.item)} ({safe(change.path)})"
+
+    yield safe(summary)
+    flagged = [c for c in changes if c.reduces]
+    if flagged:
+        yield ""
+        yield f"{bold}Reduces what people are told or can do{reset}"
+        for change in flagged:
+            yield f"{line(change)}: {safe(change.reason or '')}"
+    for topic in topics:
+        group = [c for c in changes if c.topic == topic]
+        if group:
+            yield ""
+            yield f"{bold}{topic}{reset}"
+            yield from (line(change) for change in group)
+
+
+def render_diff_json(changes: Sequence[Any], *, summary: str, old: str, new: str, **_: Any) -> Iterator[str]:
+    """One JSON document (ASCII only); its shape is documented in the README."""
+    document = {
+        "version": JSON_FORMAT_VERSION,
+        "old": old,
+        "new": new,
+        "same": not changes,
+        "summary": summary,
+        "changes": [
+            {
+                "topic": c.topic,
+                "kind": c.kind,
+                "item": c.item,
+                "path": c.path,
+                "old": c.old,
+                "new": c.new,
+                "reduces": c.reduces,
+                "reason": c.reason,
+            }
+            for c in changes
+        ],
+    }
+    yield json.dumps(document, indent=2, ensure_ascii=True)
+
+
+DIFF_REPORTERS: Final[dict[str, Callable[..., Iterator[str]]]] = {"text": render_diff_text, "json": render_diff_json}

@@ -176,3 +176,27 @@ def test_command_reports_a_broken_file() -> None:
     result = run("audit", "-", stdin=b"privacymodel: 1.0.0\n")
     assert result.returncode == 1
     assert "cannot audit: <stdin>:1:1: PM102" in result.stdout
+
+
+def test_readme_audit_table_matches_the_examples() -> None:
+    from .conftest import ROOT
+    from .test_examples import SEEDS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    order = [
+        "customertimes-2020.yaml",
+        "customertimes-software-2022.yaml",
+        "customers-ai-2023.yaml",
+        "customer360-2014.yaml",
+        "click-and-resolve.yaml",
+    ]
+    assert sorted(order) == sorted(SEEDS)
+    results = [{f.item: f.status for f in pm.audit(pm.load(ROOT / "examples" / name))} for name in order]
+    rows = 0
+    for line in readme.splitlines():
+        if line.startswith("| `") and "Art. " in line:
+            cells = [cell.strip() for cell in line.strip("|").split("|")]
+            item = cells[0].split("`")[1]
+            assert cells[2:] == [result.get(item, "") for result in results], item
+            rows += 1
+    assert rows == len({item for result in results for item in result})

@@ -64,6 +64,7 @@ from ._vocab import (
 )
 
 if TYPE_CHECKING:
+    from ._render import render
     from ._schema import SCHEMA_ID, json_schema
 
     __version__: str
@@ -79,6 +80,10 @@ def __getattr__(name: str) -> Any:
             return version("privacymodel")
         except PackageNotFoundError:  # pragma: no cover - a source tree that is not installed
             return "0+unknown"
+    if name == "render":
+        from ._render import render  # noqa: PLC0415
+
+        return render
     if name in ("json_schema", "SCHEMA_ID"):
         from . import _schema  # noqa: PLC0415
 
@@ -148,6 +153,7 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "render",
     "structure",
     "unstructure",
     "validate_file",

@@ -213,12 +213,13 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.3rem; margin-top
 h3 { font-size: 1.1rem; margin-top: 1.5rem; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-th, td { border: 1px solid #6b6b6b; padding: .4rem .5rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #6b6b6b; padding: .4rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+.label { table-layout: fixed; } .label td { overflow-wrap: anywhere; }
 thead th { background: #e8e8e8; }
 .label th { width: 14rem; background: #f3f3f3; }
 .missing { font-style: italic; }
 .missing::before { content: "— "; }
-@media (max-width: 40rem) { .label th { width: auto; } th, td { padding: .3rem; } }
+@media (max-width: 40rem) { .label th { width: 32%; } th, td { padding: .3rem; } }
 @media print { body { max-width: none; } .scroll { overflow: visible; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
 """
 

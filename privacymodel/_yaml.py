@@ -361,6 +361,18 @@ def _no_constant(name: str) -> Any:
     raise ValueError(name)
 
 
+def _depth_within(data: Any, limit: int) -> bool:
+    """Whether nested lists and dicts go no deeper than ``limit`` (JSON is read by json.loads, not the walker)."""
+    level: list[Any] = [data]
+    for _ in range(limit):
+        level = [
+            child for node in level for child in (node.values() if type(node) is dict else node) if type(child) in (dict, list)
+        ]
+        if not level:
+            return True
+    return False
+
+
 def parse(text: str, file: str | None = None) -> dict[str, Any]:
     """Parse policy text (YAML or JSON) into plain data, or raise :class:`PolicyError`."""
     if len(text) > MAX_INPUT_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_INPUT_BYTES:
@@ -372,7 +384,7 @@ def parse(text: str, file: str | None = None) -> dict[str, Any]:
         except (ValueError, RecursionError):
             pass  # read it again as YAML, which locates the problem
         else:
-            if type(data) is dict:
+            if type(data) is dict and _depth_within(data, MAX_DEPTH):
                 return data
     try:
         result: dict[str, Any] = _walk(text, None)

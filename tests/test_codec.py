@@ -150,3 +150,12 @@ def test_dump_is_block_style_with_plain_dates_and_quoted_traps() -> None:
 def test_dump_writes_multiline_text_as_a_literal_block() -> None:
     policy = pm.loads(MINIMAL + "    description: |\n      line one\n      line two\n")
     assert "description: |\n    line one\n    line two\n" in pm.dump(policy)
+
+
+def test_deep_json_is_refused_like_deep_yaml() -> None:
+    problem = only_problem('{"a": ' + "[" * 100 + "]" * 100 + "}")
+    assert (problem.code, problem.line, problem.column) == ("PM007", 1, 7 + MAX_DEPTH - 1)
+
+
+def test_json_within_the_depth_limit_takes_the_fast_path() -> None:
+    assert parse('{"a": ' + "[" * 60 + "]" * 60 + "}") is not None

@@ -14,7 +14,7 @@ import cattrs
 
 from ._check import check
 from ._convert import StrictTypeError, make_converter
-from ._errors import PolicyError, Problem, format_path
+from ._errors import PolicyError, Problem, format_path, shown
 from ._fields import FORMATS, Model, open_vocabulary, type_hints, unwrap_optional
 from ._model import FORMAT_VERSION, PrivacyPolicy
 from ._vocab import Vocabulary
@@ -190,15 +190,10 @@ def _kind(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value!r}"
     if isinstance(value, str):
-        return f"the text {_shown(value)}"
+        return f"the text {shown(value)}"
     if isinstance(value, list):
         return "a list"
     return "a mapping"
-
-
-def _shown(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:76] + "...'"
 
 
 _TYPE_NAMES = {
@@ -227,7 +222,7 @@ def _describe(error: Any) -> list[tuple[tuple[Any, ...], Problem]]:
             if key not in allowed:
                 close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(allowed)}"
-                out.append(problem("PM101", f"unknown key {_shown(key)}{hint}", (*path, key)))
+                out.append(problem("PM101", f"unknown key {shown(key)}{hint}", (*path, key)))
         return out
     if keyword == "required":
         out = []
@@ -256,14 +251,14 @@ def _describe(error: Any) -> list[tuple[tuple[Any, ...], Problem]]:
             close = difflib.get_close_matches(value, terms, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             custom = " Terms outside the vocabulary start with 'x-'." if open_vocabulary(tp) else ""
-            return [problem("PM105", f"{_shown(value)} is not a {vocabulary.__name__} term{hint}{custom}")]
+            return [problem("PM105", f"{shown(value)} is not a {vocabulary.__name__} term{hint}{custom}")]
     if keyword == "minItems":
         optional = field is not None and field.default is not attrs.NOTHING
         hint = "; leave the key out if the policy is silent" if optional else ""
         return [problem("PM107", f"expected at least {error.validator_value} item(s){hint}")]
     if keyword in ("pattern", "format", "enum", "minimum", "maximum"):
         if path == ("privacymodel",):
-            return [problem("PM108", f"unsupported format version {_shown(value)}: this release reads {FORMAT_VERSION[:4]}x")]
+            return [problem("PM108", f"unsupported format version {shown(value)}: this release reads {FORMAT_VERSION[:4]}x")]
         fmt = FORMATS.get((field.metadata.get("fmt") if field is not None else None) or "text")
         if keyword in ("minimum", "maximum"):
             low, high = (field.metadata.get("minimum"), field.metadata.get("maximum")) if field is not None else (None, None)
@@ -271,7 +266,7 @@ def _describe(error: Any) -> list[tuple[tuple[Any, ...], Problem]]:
         if tp is not str and field is not None and fmt is FORMATS["text"]:
             fmt = FORMATS["date"]  # date fields carry no format name
         description = fmt.description if fmt is not None else "a valid value"
-        return [problem("PM104", f"expected {description[0].lower()}{description[1:].rstrip('.')}; got {_shown(value)}")]
+        return [problem("PM104", f"expected {description[0].lower()}{description[1:].rstrip('.')}; got {shown(value)}")]
     return [problem("PM104", f"invalid value at {here}: {error.message}")]
 
 
@@ -294,7 +289,7 @@ def _flatten(exc: BaseException, path: tuple[Any, ...]) -> Iterable[Problem]:
         return
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            yield Problem(code="PM101", message=f"unknown key {_shown(key)}", path=format_path((*path, key)))
+            yield Problem(code="PM101", message=f"unknown key {shown(key)}", path=format_path((*path, key)))
         return
     members: tuple[BaseException, ...] | None = getattr(exc, "exceptions", None)  # an exception group
     if members is not None:

@@ -246,15 +246,30 @@ def _strict(problem: Problem) -> Problem:
     return attrs.evolve(problem, severity="error") if problem.severity == "warning" else problem
 
 
-def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    missing = [path for path in args.paths if path != "-" and not os.path.exists(path)]
+def _policy_files(command: str, paths: Sequence[str]) -> list[str] | None:
+    """The files named or found under ``paths``; None (after saying why on stderr) for a usage error."""
+    missing = [path for path in paths if path != "-" and not os.path.exists(path)]
+    for path in missing:
+        print(f"privacymodel {command}: error: no such file or directory: {path!r}", file=sys.stderr)
     if missing:
-        for path in missing:
-            print(f"privacymodel validate: error: no such file or directory: {path!r}", file=sys.stderr)
-        return EXIT_USAGE
-    files = list(dict.fromkeys(_expand(args.paths)))
+        return None
+    files = list(dict.fromkeys(_expand(paths)))
     if not files:
-        print("privacymodel validate: error: no *.yaml, *.yml or *.json files under the paths given", file=sys.stderr)
+        print(f"privacymodel {command}: error: no *.yaml, *.yml or *.json files under the paths given", file=sys.stderr)
+        return None
+    return files
+
+
+def _print_problems(problems: Iterable[Problem]) -> None:
+    """Problems on standard error, one per line, for the commands whose output is not a report of them."""
+    for problem in problems:
+        where = ":".join(str(x) for x in (problem.file, problem.line, problem.column) if x is not None)
+        print(f"{safe(where)}: {problem.code} {safe(problem.message)} ({safe(problem.path)})", file=sys.stderr)
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    files = _policy_files("validate", args.paths)
+    if files is None:
         return EXIT_USAGE
     stdin = sys.stdin.buffer.read() if "-" in files else None
     results = _validate(files, args.jobs, stdin)
@@ -302,14 +317,8 @@ def _run_schema(args: argparse.Namespace) -> int:
 
 
 def _run_audit(args: argparse.Namespace) -> int:
-    missing = [path for path in args.paths if path != "-" and not os.path.exists(path)]
-    if missing:
-        for path in missing:
-            print(f"privacymodel audit: error: no such file or directory: {path!r}", file=sys.stderr)
-        return EXIT_USAGE
-    files = list(dict.fromkeys(_expand(args.paths)))
-    if not files:
-        print("privacymodel audit: error: no *.yaml, *.yml or *.json files under the paths given", file=sys.stderr)
+    files = _policy_files("audit", args.paths)
+    if files is None:
         return EXIT_USAGE
     results = []
     for path in files:
@@ -341,9 +350,7 @@ def _run_diff(args: argparse.Namespace) -> int:
         try:
             policies.append(load(path))
         except PolicyError as error:
-            for problem in error.problems:
-                where = ":".join(str(x) for x in (problem.file, problem.line, problem.column) if x is not None)
-                print(f"{safe(where)}: {problem.code} {safe(problem.message)} ({safe(problem.path)})", file=sys.stderr)
+            _print_problems(error.problems)
             print(f"privacymodel diff: error: {path!r} is not a valid policy", file=sys.stderr)
             return EXIT_USAGE
         except OSError as error:
@@ -369,9 +376,7 @@ def _run_render(args: argparse.Namespace) -> int:
     try:
         policy = loads(sys.stdin.buffer.read(), file="<stdin>") if args.path == "-" else load(args.path)
     except PolicyError as error:
-        for problem in error.problems:
-            where = ":".join(str(x) for x in (problem.file, problem.line, problem.column) if x is not None)
-            print(f"{safe(where)}: {problem.code} {safe(problem.message)} ({safe(problem.path)})", file=sys.stderr)
+        _print_problems(error.problems)
         return EXIT_INVALID
     except OSError as error:
         print(f"privacymodel render: error: cannot read {args.path!r}: {error.strerror or error}", file=sys.stderr)
@@ -394,7 +399,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
-            return _run_validate(args, parser)
+            return _run_validate(args)
         if args.command == "audit":
             return _run_audit(args)
         if args.command == "diff":

@@ -8,7 +8,7 @@ from typing import Final, Literal
 
 from attrs import frozen
 
-__all__ = ["CODES", "PolicyError", "Problem", "Severity", "format_path"]
+__all__ = ["CODES", "PolicyError", "Problem", "Severity", "format_path", "shown"]
 
 Severity = Literal["error", "warning"]
 
@@ -99,3 +99,9 @@ def format_path(parts: Sequence[str | int]) -> str:
             escaped = part.replace("\\", "\\\\").replace("'", "\\'")
             out.append(f"['{escaped}']")
     return "".join(out)
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """``repr(value)`` for a message, cut to ``limit`` characters; repr escapes control characters."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "..." + text[-1]

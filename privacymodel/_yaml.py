@@ -35,7 +35,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from ._errors import PolicyError, Problem, format_path
+from ._errors import PolicyError, Problem, format_path, shown
 
 __all__ = ["MAX_DEPTH", "MAX_INPUT_BYTES", "Position", "decode", "dump_yaml", "locate", "parse"]
 
@@ -192,7 +192,7 @@ def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: _Record
             tag = event.tag
             if tag is not None and tag != "!":
                 if tag != _STR_TAG:
-                    raise _LocatedError("PM006", f"the tag {_shown(tag)} is not allowed", *_position(event.start_mark))
+                    raise _LocatedError("PM006", f"the tag {shown(tag)} is not allowed", *_position(event.start_mark))
                 value: Any = event.value
             elif event.implicit[0]:
                 try:
@@ -209,7 +209,7 @@ def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: _Record
             if event.anchor is not None:
                 _anchor_error(event)
             if event.tag is not None and event.tag != "!" and event.tag != _COLLECTION_TAGS[cls]:
-                raise _LocatedError("PM006", f"the tag {_shown(event.tag)} is not allowed", *_position(event.start_mark))
+                raise _LocatedError("PM006", f"the tag {shown(event.tag)} is not allowed", *_position(event.start_mark))
             if stack and type(stack[-1][0]) is dict and stack[-1][1] is _NO_KEY:
                 raise _LocatedError(
                     "PM012", "a mapping key must be text, not a mapping or sequence", *_position(event.start_mark)
@@ -240,10 +240,10 @@ def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: _Record
             if key is _NO_KEY:
                 if type(value) is not str:
                     raise _LocatedError(
-                        "PM012", f"a mapping key must be text; got {_shown(value)} (quote it)", *_position(event.start_mark)
+                        "PM012", f"a mapping key must be text; got {shown(value)} (quote it)", *_position(event.start_mark)
                     )
                 if value in container:
-                    raise _LocatedError("PM004", f"duplicate key {_shown(value)}", *_position(event.start_mark))
+                    raise _LocatedError("PM004", f"duplicate key {shown(value)}", *_position(event.start_mark))
                 frame[1] = value
                 if record is not None:
                     key_path = (*path, value, "<key>")
@@ -301,11 +301,6 @@ def _kind(value: Any) -> str:
     if isinstance(value, list):
         return "a sequence"
     return "a mapping"
-
-
-def _shown(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def decode(data: bytes | str, file: str | None = None) -> str:

@@ -51,12 +51,15 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="privacymodel",
         formatter_class=_HelpFormatter,
-        description="Check and export privacy policies written as YAML or JSON in the privacymodel format.",
+        description="Check, audit, compare and summarise privacy policies written as YAML or JSON in the privacymodel format.",
         epilog=(
             "examples:\n"
-            "  privacymodel validate examples/            check every policy under a folder\n"
-            "  privacymodel validate --format github p.yaml   annotations for GitHub Actions\n"
-            "  privacymodel schema --out schemas/          write the JSON Schema\n\n"
+            "  privacymodel validate examples/               check every policy under a folder\n"
+            "  privacymodel validate --format github p.yaml  annotations for GitHub Actions\n"
+            "  privacymodel audit --law gdpr policy.yaml     what the GDPR requires and the policy misses\n"
+            "  privacymodel diff old.yaml new.yaml           what changed between two versions\n"
+            "  privacymodel render --format html p.yaml      a one-page summary\n"
+            "  privacymodel schema --out schemas/            write the JSON Schema\n\n"
             "Run 'privacymodel COMMAND --help' for a command's options."
         ),
     )

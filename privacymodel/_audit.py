@@ -106,6 +106,14 @@ def _art6(term: LegalBasisTerm) -> LegalBasisTerm | None:
     return member if isinstance(member, LegalBasisTerm) else None
 
 
+def _disclosed(law: str, item: str, title: str, article: str, evidence: Sequence[str], present: str, missing: str) -> Finding:
+    """``present`` with its evidence when there is any, else ``missing``."""
+    return Finding(
+        law=law, item=item, title=title, article=article, status="present" if evidence else "missing",
+        message=present if evidence else missing, evidence=tuple(evidence),
+    )  # fmt: skip
+
+
 def _indirect(policy: PrivacyPolicy) -> tuple[str, ...]:
     return tuple(
         format_path(("data_categories", i, "sources"))
@@ -197,18 +205,10 @@ def gdpr_dpo(policy: PrivacyPolicy) -> Iterable[Finding]:
 
 
 def gdpr_purposes(policy: PrivacyPolicy) -> Iterable[Finding]:
-    title, article = "Purposes of the processing", "Art. 13(1)(c), Art. 14(1)(c)"
-    if policy.purposes:
-        yield _g(
-            "purposes",
-            title,
-            article,
-            "present",
-            _count(len(policy.purposes), "purpose"),
-            _paths("purposes", policy.purposes),
-        )
-    else:
-        yield _g("purposes", title, article, "missing", "no purposes are stated")
+    yield _disclosed(
+        "gdpr", "purposes", "Purposes of the processing", "Art. 13(1)(c), Art. 14(1)(c)", _paths("purposes", policy.purposes),
+        _count(len(policy.purposes or ()), "purpose"), "no purposes are stated",
+    )  # fmt: skip
 
 
 def gdpr_legal_basis(policy: PrivacyPolicy) -> Iterable[Finding]:
@@ -391,33 +391,19 @@ def gdpr_withdraw_consent(policy: PrivacyPolicy) -> Iterable[Finding]:
 
 
 def gdpr_complaint(policy: PrivacyPolicy) -> Iterable[Finding]:
-    title, article = "Right to lodge a complaint with a supervisory authority", "Art. 13(2)(d), Art. 14(2)(e)"
-    found = _rights(policy, {RightKind.COMPLAINT})
-    if found:
-        yield _g("complaint", title, article, "present", "the right to complain to a supervisory authority is stated", found)
-    else:
-        yield _g("complaint", title, article, "missing", "the right to complain to a supervisory authority is not stated")
+    title = "Right to lodge a complaint with a supervisory authority"
+    yield _disclosed(
+        "gdpr", "complaint", title, "Art. 13(2)(d), Art. 14(2)(e)", _rights(policy, {RightKind.COMPLAINT}),
+        "the right to complain to a supervisory authority is stated", "the right to complain to a supervisory authority is not stated",
+    )  # fmt: skip
 
 
 def gdpr_requirement(policy: PrivacyPolicy) -> Iterable[Finding]:
-    title, article = "Whether providing data is a statutory or contractual requirement", "Art. 13(2)(e)"
-    if policy.provision_requirements:
-        yield _g(
-            "requirement",
-            title,
-            article,
-            "present",
-            "whether people must provide data is stated",
-            _paths("provision_requirements", policy.provision_requirements),
-        )
-    else:
-        yield _g(
-            "requirement",
-            title,
-            article,
-            "missing",
-            "the policy does not say whether people must provide their data, or what happens if not",
-        )
+    yield _disclosed(
+        "gdpr", "requirement", "Whether providing data is a statutory or contractual requirement", "Art. 13(2)(e)",
+        _paths("provision_requirements", policy.provision_requirements), "whether people must provide data is stated",
+        "the policy does not say whether people must provide their data, or what happens if not",
+    )  # fmt: skip
 
 
 def gdpr_automated_decisions(policy: PrivacyPolicy) -> Iterable[Finding]:
@@ -525,50 +511,24 @@ def _c(item: str, title: str, article: str, status: Status, message: str, eviden
 
 
 def ccpa_notice(policy: PrivacyPolicy) -> Iterable[Finding]:
-    if policy.data_categories:
-        yield _c("categories", "Categories of personal information collected", "Cal. Civ. Code § 1798.100(a)(1)", "present",
-                 _count(len(policy.data_categories), "data category"), _paths("data_categories", policy.data_categories))  # fmt: skip
-    else:
-        yield _c(
-            "categories",
-            "Categories of personal information collected",
-            "Cal. Civ. Code § 1798.100(a)(1)",
-            "missing",
-            "no categories are stated",
-        )
-    if policy.purposes:
-        yield _c(
-            "purposes",
-            "Purposes of collection and use",
-            "Cal. Civ. Code § 1798.100(a)(1)",
-            "present",
-            "purposes are stated",
-            _paths("purposes", policy.purposes),
-        )
-    else:
-        yield _c(
-            "purposes", "Purposes of collection and use", "Cal. Civ. Code § 1798.100(a)(1)", "missing", "no purposes are stated"
-        )
-    sale = policy.sale_of_data
-    if sale is not None and sale.sold is not None:
-        yield _c("sold-or-shared", "Whether personal information is sold or shared", "Cal. Civ. Code § 1798.100(a)(1), § 1798.120", "present",
-                 "whether data is sold is stated", ["$.sale_of_data.sold"])  # fmt: skip
-    else:
-        yield _c("sold-or-shared", "Whether personal information is sold or shared", "Cal. Civ. Code § 1798.100(a)(1), § 1798.120", "missing",
-                 "the policy does not say whether personal information is sold or shared")  # fmt: skip
-    if policy.retention:
-        yield _c(
-            "retention",
-            "How long each category is kept",
-            "Cal. Civ. Code § 1798.100(a)(3)",
-            "present",
-            "retention is stated",
-            _paths("retention", policy.retention),
-        )
-    else:
-        yield _c(
-            "retention", "How long each category is kept", "Cal. Civ. Code § 1798.100(a)(3)", "missing", "retention is not stated"
-        )
+    notice = "Cal. Civ. Code § 1798.100(a)(1)"
+    yield _disclosed(
+        "ccpa", "categories", "Categories of personal information collected", notice, _paths("data_categories", policy.data_categories),
+        _count(len(policy.data_categories or ()), "data category"), "no categories are stated",
+    )  # fmt: skip
+    yield _disclosed(
+        "ccpa", "purposes", "Purposes of collection and use", notice, _paths("purposes", policy.purposes),
+        "purposes are stated", "no purposes are stated",
+    )  # fmt: skip
+    sold = ("$.sale_of_data.sold",) if policy.sale_of_data is not None and policy.sale_of_data.sold is not None else ()
+    yield _disclosed(
+        "ccpa", "sold-or-shared", "Whether personal information is sold or shared", f"{notice}, § 1798.120", sold,
+        "whether data is sold is stated", "the policy does not say whether personal information is sold or shared",
+    )  # fmt: skip
+    yield _disclosed(
+        "ccpa", "retention", "How long each category is kept", "Cal. Civ. Code § 1798.100(a)(3)", _paths("retention", policy.retention),
+        "retention is stated", "retention is not stated",
+    )  # fmt: skip
 
 
 _CCPA_RIGHTS: Final = (
@@ -583,10 +543,7 @@ _CCPA_RIGHTS: Final = (
 def ccpa_rights(policy: PrivacyPolicy) -> Iterable[Finding]:
     for item, title, article, kinds in _CCPA_RIGHTS:
         found = _rights(policy, kinds, {LawTerm.CCPA, LawTerm.CPRA})
-        if found:
-            yield _c(f"right-{item}", title, article, "present", _stated(title, True), found)
-        else:
-            yield _c(f"right-{item}", title, article, "missing", _stated(title, False))
+        yield _disclosed("ccpa", f"right-{item}", title, article, found, _stated(title, True), _stated(title, False))
     channels = [
         format_path(("rights", i, "contacts"))
         for i, right in enumerate(policy.rights or ())

@@ -61,9 +61,14 @@ def test_every_cookie_is_in_the_cookie_table(example: Path) -> None:
             assert f"<code>{cookie.name}</code>" in page
 
 
+def label_of(example: str) -> dict[str, str]:
+    """The privacy label of an example's Markdown rendering, question to answer."""
+    markdown = pm.render(pm.load(ROOT / "examples" / example), "md")
+    return dict(re.findall(r"^\| \*\*(.+?)\*\* \| (.*) \|$", markdown, re.MULTILINE))
+
+
 def test_silence_is_shown_as_not_stated() -> None:
-    policy = pm.load(ROOT / "examples" / "customertimes-software-2022.yaml")
-    label = dict(re.findall(r"^\| \*\*(.+?)\*\* \| (.*) \|$", pm.render(policy, "md"), re.MULTILINE))
+    label = label_of("customertimes-software-2022.yaml")
     assert label["How to reach them"] == "not stated"
     assert label["Minimum age"] == "not stated"
     assert label["Is Do Not Track honoured"] == "not stated"
@@ -71,8 +76,7 @@ def test_silence_is_shown_as_not_stated() -> None:
 
 
 def test_stated_denials_are_shown_as_such() -> None:
-    policy = pm.load(ROOT / "examples" / "customer360-2014.yaml")
-    label = dict(re.findall(r"^\| \*\*(.+?)\*\* \| (.*) \|$", pm.render(policy, "md"), re.MULTILINE))
+    label = label_of("customer360-2014.yaml")
     assert label["Is it sold"] == "no"
     assert label["Is Do Not Track honoured"] == "no"
     assert label["Minimum age"] == "13"

@@ -13,7 +13,7 @@ from typing import Final, Literal
 
 from attrs import frozen
 
-from ._check import RIGHTS_BY_BASIS, check
+from ._check import CONSENT_BASES, applicable_rights, check
 from ._errors import format_path
 from ._model import PrivacyPolicy
 from ._vocab import ContactPurpose, DataSource, LawTerm, LegalBasisTerm, PartyRole, RightKind
@@ -98,12 +98,6 @@ def _gdpr_bases(policy: PrivacyPolicy) -> list[tuple[int, LegalBasisTerm]]:
         for i, basis in enumerate(policy.legal_bases or ())
         if isinstance(basis.basis, LegalBasisTerm) and basis.basis.value.startswith(("A6-", "A9-"))
     ]
-
-
-def _art6(term: LegalBasisTerm) -> LegalBasisTerm | None:
-    value = term.value
-    member = LegalBasisTerm._value2member_map_.get(value[:6]) if value.startswith("A6-1-") else None
-    return member if isinstance(member, LegalBasisTerm) else None
 
 
 def _disclosed(law: str, item: str, title: str, article: str, evidence: Sequence[str], present: str, missing: str) -> Finding:
@@ -344,15 +338,13 @@ def _count(n: int, noun: str) -> str:
 
 
 def gdpr_rights(policy: PrivacyPolicy) -> Iterable[Finding]:
-    parents = {_art6(b) for _, b in _gdpr_bases(policy)}
-    known = bool(parents) and None not in parents
-    applicable = frozenset().union(*(RIGHTS_BY_BASIS[p] for p in parents if p is not None)) if known else None
+    table = applicable_rights(basis for _, basis in _gdpr_bases(policy))
     for kind, item, title, article in _DATA_SUBJECT_RIGHTS:
         found = _rights(policy, {kind}, {LawTerm.GDPR, LawTerm.UK_GDPR})
         if found:
             yield _g(f"right-{item}", title, article, "present", _stated(title, True), found)
-        elif applicable is not None and kind not in applicable:
-            used = ", ".join(sorted(p.value for p in parents if p is not None))
+        elif table is not None and kind not in table[0]:
+            used = table[1]
             yield _g(
                 f"right-{item}", title, article, "not-applicable", f"the right does not apply under the legal bases used ({used})"
             )
@@ -363,16 +355,7 @@ def gdpr_rights(policy: PrivacyPolicy) -> Iterable[Finding]:
 def gdpr_withdraw_consent(policy: PrivacyPolicy) -> Iterable[Finding]:
     title, article = "Right to withdraw consent at any time", "Art. 13(2)(c), Art. 14(2)(d)"
     consent = [
-        format_path(("legal_bases", i, "basis"))
-        for i, b in enumerate(policy.legal_bases or ())
-        if b.basis
-        in (
-            LegalBasisTerm.A6_1_A,
-            LegalBasisTerm.A6_1_A_EXPLICIT,
-            LegalBasisTerm.A6_1_A_NON_EXPLICIT,
-            LegalBasisTerm.A9_2_A,
-            LegalBasisTerm.CONSENT,
-        )
+        format_path(("legal_bases", i, "basis")) for i, b in enumerate(policy.legal_bases or ()) if b.basis in CONSENT_BASES
     ]
     found = _rights(policy, {RightKind.WITHDRAW_CONSENT})
     if not consent:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
 import attrs
@@ -13,7 +13,7 @@ from ._fields import Model
 from ._model import ContactPoint, Cookie, PrivacyPolicy
 from ._vocab import CustomTerm, LegalBasisTerm, RightKind
 
-__all__ = ["RIGHTS_BY_BASIS", "check"]
+__all__ = ["CONSENT_BASES", "RIGHTS_BY_BASIS", "applicable_rights", "check"]
 
 # Which GDPR rights apply under which Art. 6(1) basis (DPV's legal-basis/rights mapping).
 _ALWAYS: Final = {RightKind.ACCESS, RightKind.RECTIFICATION, RightKind.RESTRICTION, RightKind.COMPLAINT}
@@ -29,7 +29,7 @@ RIGHTS_BY_BASIS: Final[dict[LegalBasisTerm, frozenset[RightKind]]] = {
 }
 """GDPR rights that apply under each Art. 6(1) legal basis; refinements (A6-1-a-explicit-consent) inherit."""
 
-_CONSENT_BASES: Final = frozenset(
+CONSENT_BASES: Final = frozenset(
     {
         LegalBasisTerm.A6_1_A,
         LegalBasisTerm.A6_1_A_EXPLICIT,
@@ -38,6 +38,7 @@ _CONSENT_BASES: Final = frozenset(
         LegalBasisTerm.CONSENT,
     }
 )
+"""Legal bases that are consent, under which the right to withdraw consent applies."""
 _MAPPED_RIGHTS: Final = frozenset().union(*RIGHTS_BY_BASIS.values())
 
 
@@ -47,6 +48,18 @@ def _parent_basis(term: LegalBasisTerm) -> LegalBasisTerm | None:
     if not value.startswith("A6-1-"):
         return None
     return typing.cast(LegalBasisTerm, LegalBasisTerm._value2member_map_[value[:6]])
+
+
+def applicable_rights(bases: Iterable[LegalBasisTerm]) -> tuple[frozenset[RightKind], str] | None:
+    """The GDPR rights that apply under ``bases``, and the Art. 6(1) bases named (``A6-1-b, A6-1-f``).
+
+    None when there is no basis, or one outside Art. 6(1), so the table cannot say.
+    """
+    parents = {_parent_basis(basis) for basis in bases}
+    if not parents or None in parents:
+        return None
+    known = [p for p in parents if p is not None]
+    return frozenset().union(*(RIGHTS_BY_BASIS[p] for p in known)), ", ".join(sorted(p.value for p in known))
 
 
 def _walk(obj: Model, path: tuple[Any, ...]) -> Iterator[tuple[Model, tuple[Any, ...]]]:
@@ -59,17 +72,6 @@ def _walk(obj: Model, path: tuple[Any, ...]) -> Iterator[tuple[Model, tuple[Any,
         elif type(value) is tuple and value and isinstance(value[0], Model):
             for index, item in enumerate(value):
                 yield from _walk(item, (*path, field.name, index))
-
-
-def _custom_terms(obj: Model, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
-    for field in attrs.fields(typing.cast(Any, type(obj))):
-        value = getattr(obj, field.name)
-        if isinstance(value, CustomTerm):
-            yield (*path, field.name), value
-        elif type(value) is tuple:
-            for index, item in enumerate(value):
-                if isinstance(item, CustomTerm):
-                    yield (*path, field.name, index), item
 
 
 def check(policy: PrivacyPolicy) -> list[Problem]:
@@ -120,11 +122,16 @@ def check(policy: PrivacyPolicy) -> list[Problem]:
                 contacts[obj.id] = here
     declared["contacts"] = contacts
 
-    # References.
+    # References, and custom terms (reported last, as warnings), in one pass over the fields.
+    custom: list[Problem] = []
     for obj, path in objects:
         for field in attrs.fields(typing.cast(Any, type(obj))):
             target = field.metadata.get("ref")
             value = getattr(obj, field.name)
+            if isinstance(value, CustomTerm):
+                custom.append(_custom((*path, field.name), value))
+            elif type(value) is tuple and value and isinstance(value[0], str) and target is None:
+                custom += [_custom((*path, field.name, i), term) for i, term in enumerate(value) if isinstance(term, CustomTerm)]
             if target is None or value is None:
                 continue
             targets = declared[target]
@@ -154,7 +161,7 @@ def check(policy: PrivacyPolicy) -> list[Problem]:
     # Warnings.
     rights = {right.kind for right in policy.rights or ()}
     for index, basis in enumerate(policy.legal_bases or ()):
-        if basis.basis in _CONSENT_BASES and RightKind.WITHDRAW_CONSENT not in rights:
+        if basis.basis in CONSENT_BASES and RightKind.WITHDRAW_CONSENT not in rights:
             warnings.append(
                 Problem(
                     code="PM301",
@@ -163,13 +170,11 @@ def check(policy: PrivacyPolicy) -> list[Problem]:
                     path=format_path(("legal_bases", index, "basis")),
                 )
             )
-    bases = [basis.basis for basis in policy.legal_bases or () if isinstance(basis.basis, LegalBasisTerm)]
-    parents = {_parent_basis(basis) for basis in bases}
-    if bases and None not in parents:
-        applicable = frozenset().union(*(RIGHTS_BY_BASIS[p] for p in parents if p is not None))
+    table = applicable_rights(basis.basis for basis in policy.legal_bases or () if isinstance(basis.basis, LegalBasisTerm))
+    if table is not None:
+        applicable, used = table
         for index, right in enumerate(policy.rights or ()):
             if right.kind in _MAPPED_RIGHTS and right.kind not in applicable:
-                used = ", ".join(sorted(p.value for p in parents if p is not None))
                 warnings.append(
                     Problem(
                         code="PM302",
@@ -178,12 +183,11 @@ def check(policy: PrivacyPolicy) -> list[Problem]:
                         path=format_path(("rights", index, "kind")),
                     )
                 )
-    for obj, path in objects:
-        for here, term in _custom_terms(obj, path):
-            warnings.append(
-                Problem(code="PM303", severity="warning", message=f"custom term {str(term)!r}", path=format_path(here))
-            )
-    return errors + warnings
+    return errors + warnings + custom
+
+
+def _custom(here: tuple[Any, ...], term: str) -> Problem:
+    return Problem(code="PM303", severity="warning", message=f"custom term {str(term)!r}", path=format_path(here))
 
 
 def _duplicate(item_id: str, here: tuple[Any, ...], first: tuple[Any, ...]) -> Problem:

@@ -97,12 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.add_argument("-q", "--quiet", action="store_true", help="print only problems, no summary")
-    validate.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour text output: auto (default) colours only on a terminal and when NO_COLOR is not set",
-    )
+    _color_option(validate)
     validate.add_argument(
         "-j",
         "--jobs",
@@ -134,7 +129,7 @@ def _parser() -> argparse.ArgumentParser:
         default="missing",
         help="the status that makes the exit status 1: missing (default), or unclear (which includes missing)",
     )
-    audit.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="as for validate")
+    _color_option(audit)
 
     compare = commands.add_parser(
         "diff",
@@ -153,7 +148,7 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("old", metavar="OLD", help="the earlier policy file")
     compare.add_argument("new", metavar="NEW", help="the later policy file")
     compare.add_argument("--format", choices=sorted(DIFF_REPORTERS), default="text", help="text (default) or json")
-    compare.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="as for validate")
+    _color_option(compare)
 
     summary = commands.add_parser(
         "render",
@@ -190,6 +185,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _color_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour text output: auto (default) colours only on a terminal and when NO_COLOR is not set",
+    )
+
+
 def _jobs(text: str) -> int:
     try:
         value = int(text)
@@ -217,7 +221,7 @@ def _validate_one(path: str) -> FileResult:
 
 
 def _validate(files: Sequence[str], jobs: int, stdin: bytes | None) -> list[FileResult]:
-    workers = jobs or (os.cpu_count() or 1 if len(files) > _PARALLEL_THRESHOLD else 1)
+    workers = jobs or ((os.cpu_count() or 1) if len(files) > _PARALLEL_THRESHOLD else 1)
     on_disk = [f for f in files if f != "-"]
     results: dict[str, FileResult] = {}
     if workers > 1 and len(on_disk) > 1:
@@ -266,8 +270,7 @@ def _policy_files(command: str, paths: Sequence[str]) -> list[str] | None:
 def _print_problems(problems: Iterable[Problem]) -> None:
     """Problems on standard error, one per line, for the commands whose output is not a report of them."""
     for problem in problems:
-        where = ":".join(str(x) for x in (problem.file, problem.line, problem.column) if x is not None)
-        print(f"{safe(where)}: {problem.code} {safe(problem.message)} ({safe(problem.path)})", file=sys.stderr)
+        print(f"{safe(problem.location)}: {problem.code} {safe(problem.message)} ({safe(problem.path)})", file=sys.stderr)
 
 
 def _run_validate(args: argparse.Namespace) -> int:

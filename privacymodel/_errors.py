@@ -64,6 +64,11 @@ class Problem:
     line: int | None = None
     column: int | None = None
 
+    @property
+    def location(self) -> str:
+        """``file:line:column``, leaving out what is unknown ('' when nothing is)."""
+        return ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
+
 
 class PolicyError(ValueError):
     """A policy could not be loaded; ``problems`` lists every problem found."""
@@ -78,7 +83,7 @@ class PolicyError(ValueError):
         if not self.problems:
             return "invalid policy"
         first = self.problems[0]
-        where = ":".join(str(x) for x in (first.file, first.line, first.column) if x is not None)
+        where = first.location
         text = f"{where + ': ' if where else ''}{first.code} {first.message} (at {first.path})"
         more = len(self.problems) - 1
         return text + (f" and {more} more problem{'s' if more > 1 else ''}" if more else "")

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final
 
+import attrs
 from attrs import frozen
 
 from ._errors import Problem
@@ -55,12 +56,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def _location(problem: Problem, file: str) -> str:
-    parts = [safe(problem.file or file)]
-    if problem.line is not None:
-        parts.append(str(problem.line))
-        if problem.column is not None:
-            parts.append(str(problem.column))
-    return ":".join(parts)
+    return safe(problem.location if problem.file else attrs.evolve(problem, file=file).location)
 
 
 def render_text(results: Sequence[FileResult], *, color: bool, quiet: bool) -> Iterator[str]:

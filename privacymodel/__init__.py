@@ -2,7 +2,8 @@
 
 Read a policy with :func:`load` or :func:`loads`, write it with :func:`dump`,
 check it with :func:`check` or :func:`validate_file`, and export the JSON
-Schema with :func:`json_schema`. Every model class is frozen and keyword-only;
+Schema with :func:`json_schema`. :func:`to_tilt` and :func:`from_tilt` write
+and read TILT documents, :func:`to_dpv` writes W3C DPV JSON-LD. Every model class is frozen and keyword-only;
 a field left ``None`` means the policy does not state it.
 """
 
@@ -64,8 +65,10 @@ from ._vocab import (
 )
 
 if TYPE_CHECKING:
+    from ._dpv import to_dpv
     from ._render import render
     from ._schema import SCHEMA_ID, json_schema
+    from ._tilt import from_tilt, to_tilt
 
     __version__: str
 
@@ -84,6 +87,14 @@ def __getattr__(name: str) -> Any:
         from ._render import render  # noqa: PLC0415
 
         return render
+    if name in ("to_tilt", "from_tilt"):
+        from . import _tilt  # noqa: PLC0415
+
+        return getattr(_tilt, name)
+    if name == "to_dpv":
+        from ._dpv import to_dpv  # noqa: PLC0415
+
+        return to_dpv
     if name in ("json_schema", "SCHEMA_ID"):
         from . import _schema  # noqa: PLC0415
 
@@ -150,11 +161,14 @@ __all__ = [
     "check",
     "diff",
     "dump",
+    "from_tilt",
     "json_schema",
     "load",
     "loads",
     "render",
     "structure",
+    "to_dpv",
+    "to_tilt",
     "unstructure",
     "validate_file",
     "validate_text",

@@ -14,7 +14,7 @@ import cattrs
 
 from ._check import check
 from ._convert import StrictTypeError, make_converter
-from ._errors import PolicyError, Problem, format_path, shown
+from ._errors import PolicyError, Problem, format_path, kind_of, shown
 from ._fields import FORMATS, Model, open_vocabulary, type_hints, unwrap_optional
 from ._model import FORMAT_VERSION, PrivacyPolicy
 from ._vocab import Vocabulary
@@ -58,7 +58,7 @@ def loads(text: str | bytes, *, file: str | None = None) -> PrivacyPolicy:
 def load(path: PathLike) -> PrivacyPolicy:
     """Read a policy file (YAML or JSON). Raises :class:`PolicyError`, or :class:`OSError` if it cannot be read."""
     name = os.fspath(path)
-    return loads(_read(name), file=name)
+    return loads(read_limited(name), file=name)
 
 
 def validate_text(text: str | bytes, *, file: str | None = None) -> list[Problem]:
@@ -70,7 +70,7 @@ def validate_file(path: PathLike) -> list[Problem]:
     """Return every problem in a policy file, as :func:`validate_text` does; a file that cannot be read is PM001."""
     name = os.fspath(path)
     try:
-        data = _read(name)
+        data = read_limited(name)
     except PolicyError as exc:
         return list(exc.problems)
     except OSError as exc:
@@ -78,7 +78,8 @@ def validate_file(path: PathLike) -> list[Problem]:
     return validate_text(data, file=name)
 
 
-def _read(name: str) -> bytes:
+def read_limited(name: str) -> bytes:
+    """The bytes of the file ``name``; :class:`PolicyError` (PM011) if it is larger than the input limit."""
     with open(name, "rb") as handle:
         data = handle.read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
@@ -120,11 +121,11 @@ def _from_data(
     try:
         policy = _CONVERTER.structure(data, PrivacyPolicy)
     except Exception:  # noqa: BLE001 - every structuring failure is explained from the data below
-        return None, _place(_explain(data), text, file)
+        return None, place(_explain(data), text, file)
     problems = check(policy)
     if not warnings:
         problems = [problem for problem in problems if problem.severity == "error"]
-    return policy, _place(problems, text, file) if problems else problems
+    return policy, place(problems, text, file) if problems else problems
 
 
 # --- explaining a failure ---------------------------------------------------
@@ -182,20 +183,6 @@ def _field_at(path: Iterable[Any]) -> tuple[type[Model] | None, attrs.Attribute[
     return cls, field, unwrap_optional(tp)[0]
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return f"the boolean {'true' if value else 'false'}"
-    if isinstance(value, (int, float)):
-        return f"the number {value!r}"
-    if isinstance(value, str):
-        return f"the text {shown(value)}"
-    if isinstance(value, list):
-        return "a list"
-    return "a mapping"
-
-
 _TYPE_NAMES = {
     "string": "text",
     "integer": "a whole number",
@@ -235,7 +222,7 @@ def _describe(error: Any) -> list[tuple[tuple[Any, ...], Problem]]:
         if value is None:
             return [problem("PM106", "null is not a value: leave the key out if the policy does not state it")]
         expected = _TYPE_NAMES.get(error.validator_value, str(error.validator_value))
-        message = f"expected {expected}; got {_kind(value)}"
+        message = f"expected {expected}; got {kind_of(value)}"
         if error.validator_value == "string" and isinstance(value, (bool, int, float)):
             message += " (quote the value to keep it as text)"
         return [problem("PM103", message)]
@@ -246,7 +233,7 @@ def _describe(error: Any) -> list[tuple[tuple[Any, ...], Problem]]:
         vocabulary = open_vocabulary(tp) or (tp if isinstance(tp, type) and issubclass(tp, Vocabulary) else None)
         if vocabulary is not None:
             if not isinstance(value, str):
-                return [problem("PM103", f"expected a {vocabulary.__name__} term (text); got {_kind(value)}")]
+                return [problem("PM103", f"expected a {vocabulary.__name__} term (text); got {kind_of(value)}")]
             terms = [member.value for member in vocabulary]
             close = difflib.get_close_matches(value, terms, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -301,7 +288,7 @@ def _flatten(exc: BaseException, path: tuple[Any, ...]) -> Iterable[Problem]:
     yield Problem(code=code, message=message, path=format_path(path))
 
 
-def _place(problems: list[Problem], text: str | None, file: str | None) -> list[Problem]:
+def place(problems: list[Problem], text: str | None, file: str | None) -> list[Problem]:
     """Add file, line and column to problems whose paths can be found in ``text``; sort by position."""
     paths = [_parse_path(problem.path) for problem in problems]
     wanted = {(*parts, "<key>") if problem.code == "PM101" else parts for parts, problem in zip(paths, problems, strict=True)}

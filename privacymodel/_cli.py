@@ -12,7 +12,7 @@ from typing import Any, Final, TextIO
 
 import attrs
 
-from ._api import load, loads, validate_file, validate_text
+from ._api import dump, load, loads, place, read_limited, validate_file, validate_text
 from ._audit import LAWS, audit
 from ._diff import TOPICS, diff
 from ._diff import summary as diff_summary
@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
             "  privacymodel audit --law gdpr policy.yaml     what the GDPR requires and the policy misses\n"
             "  privacymodel diff old.yaml new.yaml           what changed between two versions\n"
             "  privacymodel render --format html p.yaml      a one-page summary\n"
+            "  privacymodel export --to tilt p.yaml          the policy as a TILT document\n"
+            "  privacymodel import --from tilt t.json        a TILT document as a policy\n"
             "  privacymodel schema --out schemas/            write the JSON Schema\n\n"
             "Run 'privacymodel COMMAND --help' for a command's options."
         ),
@@ -166,6 +168,46 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--format", choices=("md", "html"), default="md", help="md (default, renders on GitHub) or html")
     summary.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of standard output")
 
+    export = commands.add_parser(
+        "export",
+        formatter_class=_HelpFormatter,
+        help="write a policy as plain JSON, as a TILT document or as W3C DPV JSON-LD",
+        description=(
+            "Write a policy in another format, to standard output or --out FILE:\n"
+            "  json  the plain JSON form, which the exported JSON Schema describes; nothing is lost\n"
+            "  tilt  a TILT document (Transparency Information Language) that TILT's JSON Schema accepts;\n"
+            "        fields TILT requires and the policy does not state get the placeholders the README lists\n"
+            "  dpv   JSON-LD in W3C Data Privacy Vocabulary (DPV 2.x) terms\n"
+            "Every field the format cannot hold is reported on standard error (PM404), with its line\n"
+            "and column in the policy, and so is every placeholder written (PM405).\n\n"
+            "exit status: 0 written, 1 the file is not a valid policy (or, with --strict, something\n"
+            "was left out), 2 usage error."
+        ),
+    )
+    export.add_argument("path", metavar="PATH", help="a policy file, or - for standard input")
+    export.add_argument("--to", required=True, choices=("json", "tilt", "dpv"), help="the format to write")
+    _conversion_options(export, "a field is left out or a placeholder written", "what is left out")
+
+    importer = commands.add_parser(
+        "import",
+        formatter_class=_HelpFormatter,
+        help="read a TILT document and write it as a policy in YAML",
+        description=(
+            "Read a TILT document (JSON) and write the policy it describes as YAML, to standard output\n"
+            "or --out FILE. Placeholders (null, empty text, empty lists) are read as 'not stated'; legal\n"
+            "bases written in prose ('Art. 6(1)(f) GDPR', 'Artikel 6 Absatz 1 Buchstabe b DSGVO') are\n"
+            "recognised; durations such as P72H are read as meant (PT72H); categories and purposes that\n"
+            "match no vocabulary term become x- custom terms with the original text kept. Every TILT field\n"
+            "that cannot be carried over (PM402) and every value repaired (PM403) is reported on standard\n"
+            "error with its line and column.\n\n"
+            "exit status: 0 written, 1 the input is not a TILT document (PM401) or cannot be read (or,\n"
+            "with --strict, something could not be carried over), 2 usage error."
+        ),
+    )
+    importer.add_argument("path", metavar="PATH", help="a TILT document, or - for standard input")
+    importer.add_argument("--from", dest="source", required=True, choices=("tilt",), help="the format to read")
+    _conversion_options(importer, "a field could not be carried over or was repaired", "what could not be carried over")
+
     schema = commands.add_parser(
         "schema",
         formatter_class=_HelpFormatter,
@@ -192,6 +234,12 @@ def _color_option(parser: argparse.ArgumentParser) -> None:
         default="auto",
         help="colour text output: auto (default) colours only on a terminal and when NO_COLOR is not set",
     )
+
+
+def _conversion_options(parser: argparse.ArgumentParser, strict: str, quiet: str) -> None:
+    parser.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of standard output")
+    parser.add_argument("--strict", action="store_true", help=f"exit 1 when {strict}")
+    parser.add_argument("-q", "--quiet", action="store_true", help=f"do not report {quiet}")
 
 
 def _jobs(text: str) -> int:
@@ -399,6 +447,89 @@ def _run_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_input(command: str, path: str) -> tuple[str, str] | int:
+    """The text of ``path`` (or standard input for -) and its name; an exit status after saying why on stderr."""
+    from ._yaml import decode  # noqa: PLC0415
+
+    if path != "-" and not os.path.exists(path):
+        print(f"privacymodel {command}: error: no such file or directory: {path!r}", file=sys.stderr)
+        return EXIT_USAGE
+    name = "<stdin>" if path == "-" else path
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else read_limited(path)
+        return decode(data, name), name
+    except PolicyError as error:
+        _print_problems(error.problems)
+        return EXIT_INVALID
+    except OSError as error:
+        print(f"privacymodel {command}: error: cannot read {path!r}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _write_output(command: str, text: str, out: Path | None) -> int:
+    if out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"privacymodel {command}: error: cannot write {str(out)!r}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    read = _read_input("export", args.path)
+    if isinstance(read, int):
+        return read
+    text, name = read
+    try:
+        policy = loads(text, file=name)
+    except PolicyError as error:
+        _print_problems(error.problems)
+        return EXIT_INVALID
+    notes: list[Problem] = []
+    if args.to == "json":
+        from ._api import unstructure  # noqa: PLC0415
+
+        document: Any = unstructure(policy)
+    elif args.to == "tilt":
+        from ._tilt import to_tilt  # noqa: PLC0415
+
+        document = to_tilt(policy, notes=notes)
+    else:
+        from ._dpv import to_dpv  # noqa: PLC0415
+
+        document = to_dpv(policy, notes=notes)
+    status = _write_output("export", json.dumps(document, indent=2, ensure_ascii=False) + "\n", args.out)
+    return _report_notes(notes, text, name, args) if status == EXIT_OK else status
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from ._tilt import from_tilt  # noqa: PLC0415
+    from ._yaml import parse  # noqa: PLC0415
+
+    read = _read_input("import", args.path)
+    if isinstance(read, int):
+        return read
+    text, name = read
+    notes: list[Problem] = []
+    try:
+        policy = from_tilt(parse(text, name), notes=notes)
+    except PolicyError as error:
+        _print_problems(place(list(error.problems), text, name))
+        return EXIT_INVALID
+    status = _write_output("import", dump(policy), args.out)
+    return _report_notes(notes, text, name, args) if status == EXIT_OK else status
+
+
+def _report_notes(notes: list[Problem], text: str, name: str, args: argparse.Namespace) -> int:
+    """Report conversion notes on stderr, located in ``text``; the exit status they lead to."""
+    if notes and not args.quiet:
+        _print_problems(place(notes, text, name))
+    return EXIT_INVALID if notes and args.strict else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (default: ``sys.argv[1:]``) and return its exit status."""
     parser = _parser()
@@ -412,6 +543,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_diff(args)
         if args.command == "render":
             return _run_render(args)
+        if args.command == "export":
+            return _run_export(args)
+        if args.command == "import":
+            return _run_import(args)
         return _run_schema(args)
     except KeyboardInterrupt:
         return 130

@@ -8,7 +8,7 @@ from typing import Final, Literal
 
 from attrs import frozen
 
-__all__ = ["CODES", "PolicyError", "Problem", "Severity", "format_path", "shown"]
+__all__ = ["CODES", "PolicyError", "Problem", "Severity", "format_path", "kind_of", "shown"]
 
 Severity = Literal["error", "warning"]
 
@@ -45,6 +45,12 @@ CODES: Final[dict[str, str]] = {
     "PM301": "consent is a legal basis but the right to withdraw consent is not stated",
     "PM302": "a right is declared that applies under none of the legal bases used",
     "PM303": "a custom vocabulary term",
+    # Other formats (import and export).
+    "PM401": "not a TILT document",
+    "PM402": "a TILT field that cannot be carried over",
+    "PM403": "a TILT value read as meant rather than as written",
+    "PM404": "a policy field the export format cannot hold",
+    "PM405": "a placeholder written for a field TILT requires and the policy does not state",
 }
 
 
@@ -110,3 +116,18 @@ def shown(value: object, limit: int = 80) -> str:
     """``repr(value)`` for a message, cut to ``limit`` characters; repr escapes control characters."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 4] + "..." + text[-1]
+
+
+def kind_of(value: object) -> str:
+    """What ``value`` is, for a message: ``null``, ``the boolean true``, ``the text 'x'``, ``a list``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"the boolean {'true' if value else 'false'}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the text {shown(value)}"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"

@@ -158,3 +158,11 @@ def test_values_in_messages_are_escaped() -> None:
 def test_every_code_is_documented() -> None:
     assert all(code.startswith("PM") and len(code) == 5 for code in pm.CODES)
     assert all(text and not text.endswith(".") for text in pm.CODES.values())
+
+
+def test_readme_lists_every_code() -> None:
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [code for code in pm.CODES if f"| {code} |" not in readme]
+    assert missing == []

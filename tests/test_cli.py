@@ -319,7 +319,7 @@ def test_import_reports_repairs_on_stderr_with_line_and_column(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     stderr = result.stderr
     assert stderr.splitlines() == [
-        f"{source}:2:11: PM403 TILT has no title; the policy's title is the controller's name 'Acme' ($.meta)",
+        f"{source}:2:11: PM403 TILT has no title; the policy's title is meta.name, 'Acme' ($.meta)",
         f"{source}:3:50: PM402 'CA 94041' is not an ISO 3166-1 alpha-2 country code; left out ($.controller.country)",
         f"{source}:6:20: PM403 read 'Art. 6(1)(f) GDPR' as A6-1-f ($.dataDisclosed[0].legalBases[0])",
         f"{source}:7:39: PM403 read 'P72H' as 'PT72H' ($.dataDisclosed[0].storage[0].temporal[0].ttl)",

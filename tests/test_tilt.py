@@ -442,3 +442,25 @@ def test_exported_documents_with_parts_nulled_still_import(policy: pm.PrivacyPol
 
 def test_read_legal_basis_names_the_law_alone() -> None:
     assert read_legal_basis("CCPA") == (None, "ccpa", None)
+
+
+def test_a_description_naming_a_basis_does_not_override_the_article() -> None:
+    policy, _ = _import(_tilt(item={"legalBases": [{"reference": "GDPR-6-1-a", "description": "consent"}]}))
+    assert policy.legal_bases is not None
+    assert str(policy.legal_bases[0].basis) == "A6-1-a"
+
+
+def test_tilt_2_category_lists_link_every_category() -> None:
+    policy, _ = _import(_tilt(item={"category": ["E-mail address", "Name"]}))
+    assert policy.processing is not None
+    assert policy.data_categories is not None
+    assert [str(c.term) for c in policy.data_categories] == ["email-address", "name"]
+    assert policy.processing[0].data == tuple(c.id for c in policy.data_categories)
+
+
+def test_sources_attach_to_the_category_with_the_same_text() -> None:
+    sources = [{"_id": "other-id", "dataCategory": "E-mail address", "sources": [{"publiclyAvailable": True}]}]
+    policy, _ = _import(_tilt(sources=sources))
+    assert policy.data_categories is not None
+    (category,) = policy.data_categories
+    assert category.sources == (pm.DataSource.PUBLIC,)

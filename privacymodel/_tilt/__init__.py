@@ -1,0 +1,68 @@
+"""TILT in and out: :func:`to_tilt` writes a TILT document, :func:`from_tilt` reads one.
+
+TILT (the Transparency Information Language and Toolkit) is a JSON Schema for
+the transparency information of GDPR Art. 13 and 14. Its unit is the data
+category: each ``dataDisclosed`` item names one category with its purposes,
+legal bases, recipients, storage and the consequences of not providing it.
+
+Writing
+-------
+One ``dataDisclosed`` item is written per data category, carrying every
+purpose, legal basis, recipient and retention statement the policy links to
+that category (through processing statements, or the ``data`` and ``purposes``
+of the statements themselves). Statements linked to no category go into one
+more item whose ``_id`` is ``privacymodel-unlinked`` and whose category is
+``personal-data`` ("personal data, category not stated").
+
+TILT requires fields a policy may not state. They are filled as TILT's own
+template does, with empty text, and where empty text is not valid, with a
+value that is recognisably no value:
+
+* text fields (``controller.address``, ``dataProtectionOfficer.name``, ...): ``""``;
+* country codes: ``ZZ``, the ISO 3166-1 user-assigned code for an unknown country;
+* email addresses: ``not-stated@not-stated.invalid`` (``.invalid`` is reserved by
+  RFC 2606 for names that are sure to be invalid);
+* booleans that TILT requires and gives a default (``nonDisclosure``,
+  ``publiclyAvailable``): TILT's default, ``false``; ``accessAndDataPortability``
+  is ``available: false`` when the policy states no right to portability;
+* ``meta``: ``name`` is the first controller's name, ``created`` and
+  ``modified`` are the policy's dates (the date of export when it states none),
+  ``version`` is the policy's version when it is a whole number and otherwise 1,
+  ``language`` is the policy's language, or TILT's default ``en`` when it states
+  none, ``status`` is ``active``, ``_id`` is a UUID derived from the policy's URL
+  (or title), and ``_hash`` is the SHA-256 of the document written with sorted
+  keys, no spaces and ``_hash`` empty.
+
+Reading a TILT document back recognises every one of these placeholders as
+"not stated". Everything a policy states that TILT cannot hold is reported as a
+PM404 warning; the placeholders written are reported as PM405.
+
+Reading
+-------
+TILT documents as people write them: ``null``, ``""``, ``[]`` and ``{}`` mean
+"not stated"; legal-basis references are read in TILT's form (``GDPR-6-1-a``,
+``DSGVO-6-1-b``) and in prose (``Art. 6(1)(f) GDPR``, ``Artikel 6 Absatz 1
+Buchstabe b DSGVO``, ``article 6, paragraphe 1, point a) du RGPD``); durations
+such as ``P72H`` are read as meant (``PT72H``); categories, purposes and
+recipient categories that match no vocabulary term become ``x-`` custom terms
+with the original text kept in ``description``. Every field that cannot be
+carried over is reported as PM402, every value repaired as PM403.
+"""
+
+from __future__ import annotations
+
+from ._common import NOT_STATED_EMAIL, TILT_KEYS, UNKNOWN_COUNTRY, UNLINKED_ID
+from ._read import from_tilt
+from ._recognise import read_duration, read_legal_basis
+from ._write import to_tilt
+
+__all__ = [
+    "NOT_STATED_EMAIL",
+    "TILT_KEYS",
+    "UNKNOWN_COUNTRY",
+    "UNLINKED_ID",
+    "from_tilt",
+    "read_duration",
+    "read_legal_basis",
+    "to_tilt",
+]

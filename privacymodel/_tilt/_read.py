@@ -70,10 +70,13 @@ class _TiltReader:
         self.contacts: list[dict[str, Any]] = []
         self.categories: list[dict[str, Any]] = []
         self.category_ids: dict[tuple[str | None, str], dict[str, Any]] = {}
+        self.category_by_text: dict[str, dict[str, Any]] = {}
+        self.category_by_id: dict[str, dict[str, Any]] = {}
         self.purposes: dict[tuple[str, str | None], dict[str, Any]] = {}
         self.bases: dict[tuple[Any, ...], dict[str, Any]] = {}
         self.recipients: dict[tuple[str | None, str | None], dict[str, Any]] = {}
         self.retention: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self.retention_by_id: dict[str, dict[str, Any]] = {}
         self.requirements: dict[tuple[Any, ...], dict[str, Any]] = {}
         self.processing: list[dict[str, Any]] = []
         self.rights: dict[RightKind, dict[str, Any]] = {}
@@ -329,15 +332,15 @@ class _TiltReader:
         if (tilt_id, text) in self.category_ids:
             return self.category_ids[tilt_id, text]
         term, description = self.term(DATA_TERMS, text)
-        used = {c["id"] for c in self.categories}
-        cat_id = (
-            tilt_id if tilt_id and FORMATS["id"].check(tilt_id) and tilt_id not in used else f"data-{len(self.categories) + 1}"
-        )
+        fits = tilt_id is not None and FORMATS["id"].check(tilt_id) and tilt_id not in self.category_by_id
+        cat_id = tilt_id if fits and tilt_id is not None else f"data-{len(self.categories) + 1}"
         category: dict[str, Any] = {"id": cat_id, "term": term}
         if description:
             category["description"] = description
         self.categories.append(category)
         self.category_ids[tilt_id, text] = category
+        self.category_by_text.setdefault(text, category)
+        self.category_by_id[cat_id] = category
         return category
 
     def term(self, terms: Terms, text: str) -> tuple[str, str | None]:
@@ -404,7 +407,7 @@ class _TiltReader:
             if values:
                 processing[name] = unique(values)
         for ret_id in retention:
-            ret = next(r for r in self.retention.values() if r["id"] == ret_id)
+            ret = self.retention_by_id[ret_id]
             if data_ids:
                 ret["data"] = unique([*ret.get("data", []), *data_ids])
             elif purposes:
@@ -525,6 +528,7 @@ class _TiltReader:
             key = tuple(sorted((k, str(v)) for k, v in entry.items()))
             if key not in self.retention:
                 self.retention[key] = {"id": f"retention-{len(self.retention) + 1}", **entry}
+                self.retention_by_id[self.retention[key]["id"]] = self.retention[key]
             out.append(str(self.retention[key]["id"]))
         return out
 
@@ -551,7 +555,7 @@ class _TiltReader:
             if tilt_id is None and text is None:
                 continue
             text = text or str(DataCategoryTerm.PERSONAL_DATA)
-            same_text = next((c for (_, t), c in self.category_ids.items() if t == text), None)
+            same_text = self.category_by_text.get(text)
             known = (tilt_id, text) in self.category_ids
             category = self.category(text, tilt_id) if known or same_text is None else same_text
             notes = []

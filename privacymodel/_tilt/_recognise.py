@@ -35,7 +35,6 @@ LAW_CODES: Final[dict[str, LawTerm]] = {
     "PIPEDA": LawTerm.PIPEDA,
     "LGPD": LawTerm.LGPD,
     "FADP": LawTerm.SWISS_FADP,
-    "DSG": LawTerm.SWISS_FADP,
     **{re.sub(r"[^A-Z]", "", law.value.upper()): law for law in LawTerm},  # as to_tilt writes them
 }
 
@@ -341,17 +340,17 @@ def read_duration(text: str) -> tuple[str | None, str | None]:
     dropped = None
     if start:
         dropped, value = start.group(1), start.group(2)
+    written = raw[len(dropped) :] if dropped else raw
     if not _DURATION_CHECK(value) and "T" not in value:
-        time = re.search(r"[0-9]+[HS]|(?<=[HD0-9])(?<=H)[0-9]+M", value)
+        # Hours or seconds with no T before them (P72H, P1D12H): the time part starts at the first of them.
         first = re.search(r"[0-9]+[HS]", value)
-        if first is not None and time is not None:
+        if first is not None:
             value = value[: first.start()] + "T" + value[first.start() :]
-    if value.endswith("T"):
-        value = value[:-1]
+    value = value.removesuffix("T")
     if not _DURATION_CHECK(value):
         return None, f"{shown(raw)} is not an ISO 8601 duration privacymodel can read; kept as retention criteria"
     notes = []
-    if value != raw[len(dropped) :] if dropped else value != raw:
+    if value != written:
         notes.append(f"read {shown(raw)} as {value!r}")
     if dropped:
         notes.append(f"the start {dropped!r} before the duration is left out")

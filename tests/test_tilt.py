@@ -464,3 +464,18 @@ def test_sources_attach_to_the_category_with_the_same_text() -> None:
     assert policy.data_categories is not None
     (category,) = policy.data_categories
     assert category.sources == (pm.DataSource.PUBLIC,)
+
+
+def test_tilt_2_fields_are_read_or_reported() -> None:
+    document = _tilt(
+        meta={"name": "Acme", "url": ["https://acme.example/privacy", "https://acme.example/datenschutz"]},
+        controller={"name": "Acme GmbH", "sector": "H"},
+        item={"recipients": [{"name": "Cloud Ltd", "category": "hosting", "domain": "cloud.example"}]},
+        sources=[{"_id": "s", "dataCategory": "E-mail address", "sources": [{"publiclyAvailable": False, "origin": "observed"}]}],
+    )
+    policy, notes = _import(document)
+    assert policy.document.url == "https://acme.example/privacy"
+    assert policy.data_categories is not None
+    assert policy.data_categories[0].sources == (pm.DataSource.THIRD_PARTY, pm.DataSource.OBSERVED)
+    lost = {n.path for n in notes if n.code == "PM402"}
+    assert {"$.meta.url", "$.controller.sector", "$.dataDisclosed[0].recipients[0].domain"} <= lost

@@ -54,6 +54,7 @@ def _placeholder(value: object) -> bool:
 
 
 _MECHANISMS: Final = {m.value: m for m in TransferMechanism}
+_ORIGINS: Final = {"received": DataSource.THIRD_PARTY, "observed": DataSource.OBSERVED, "inferred": DataSource.INFERRED}
 
 
 def _entry(entry_id: str, **values: Any) -> dict[str, Any]:
@@ -246,7 +247,15 @@ class _TiltReader:
         document: dict[str, Any] = {"title": meta_name or controller}
         source = "meta.name" if meta_name else "the controller's name"
         self.repaired(path, f"TILT has no title; the policy's title is {source}, {document['title']!r}")
-        url = self.text(meta, "url", path, "uri")
+        if isinstance(meta.get("url"), list):  # TILT 2 allows several addresses
+            urls = self.texts(meta, "url", path)
+            url = urls[0].strip() if urls and FORMATS["uri"].check(urls[0].strip()) else None
+            if len(urls) > (1 if url else 0):
+                self.lost(
+                    (*path, "url"), f"privacymodel keeps one address for the policy; {shown(urls[1 if url else 0 :])} left out"
+                )
+        else:
+            url = self.text(meta, "url", path, "uri")
         if url:
             document["url"] = url
         language = meta.get("language")
@@ -254,6 +263,7 @@ class _TiltReader:
             document["language"] = language.strip().lower()
         elif not _placeholder(language):
             self.lost((*path, "language"), f"{shown(language)} is not a language code")
+        used = None
         for key in ("modified", "created"):
             value = meta.get(key)
             if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}", value.strip()):
@@ -261,7 +271,13 @@ class _TiltReader:
                     document["retrieved_on"] = dt.date.fromisoformat(value.strip()[:10]).isoformat()
                 except ValueError:
                     continue
+                used = key
                 break
+        bookkeeping = [
+            f"meta.{k}" for k in ("_id", "_hash", "version", "created", "modified") if k != used and not _placeholder(meta.get(k))
+        ]
+        if bookkeeping:
+            self.lost(path, f"{', '.join(bookkeeping)} describe the TILT file, not the policy; not carried over")
         status = meta.get("status")
         if isinstance(status, str) and status.strip().lower() == "inactive":
             self.lost((*path, "status"), "the policy is marked inactive; privacymodel has no field for that")
@@ -474,7 +490,7 @@ class _TiltReader:
         self.fields(
             obj, ("division", "address", "country", "representative"), path, "privacymodel keeps a recipient's name and kind only"
         )
-        self.unknown_keys(obj, ("name", "category", "division", "address", "country", "representative", "domain"), path)
+        self.unknown_keys(obj, ("name", "category", "division", "address", "country", "representative"), path)
         return str(self.recipients[key]["id"])
 
     def storage(self, obj: dict[str, Any], path: Path) -> list[str]:
@@ -562,14 +578,16 @@ class _TiltReader:
             for s_path, source in self.items(item, "sources", path):
                 public = self.boolean(source, "publiclyAvailable", s_path)
                 kind = DataSource.PUBLIC if public else DataSource.THIRD_PARTY
-                category["sources"] = unique([*category.get("sources", []), kind.value])
+                origin = _ORIGINS.get(str(source.get("origin")).strip().lower())  # TILT 2: received, observed, inferred
+                kinds = [kind.value, *([origin.value] if origin else [])]
+                category["sources"] = unique([*category.get("sources", []), *kinds])
                 description = self.text(source, "description", s_path)
                 url = self.text(source, "url", s_path, "uri")
                 if description and description != kind.description:
                     notes.append(description)
                 if url:
                     notes.append(f"Source: {url}")
-                self.unknown_keys(source, ("description", "url", "publiclyAvailable", "origin"), s_path)
+                self.unknown_keys(source, ("description", "url", "publiclyAvailable", *(("origin",) if origin else ())), s_path)
             if notes:
                 category["description"] = "; ".join(filter(None, [category.get("description"), *notes]))
             self.unknown_keys(item, ("_id", "dataCategory", "sources"), path)

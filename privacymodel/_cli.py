@@ -12,11 +12,12 @@ from typing import Any, Final, TextIO
 
 import attrs
 
-from ._api import dump, load, loads, place, read_limited, validate_file, validate_text
+from ._api import dump, load, loads, place, read_limited, unstructure, validate_file, validate_text
 from ._audit import LAWS, audit
 from ._diff import TOPICS, diff
 from ._diff import summary as diff_summary
 from ._errors import CODES, PolicyError, Problem
+from ._model import PrivacyPolicy
 from ._report import AUDIT_REPORTERS, DIFF_REPORTERS, REPORTERS, AuditResult, FileResult, safe
 
 __all__ = ["main"]
@@ -424,27 +425,10 @@ def _run_diff(args: argparse.Namespace) -> int:
 def _run_render(args: argparse.Namespace) -> int:
     from ._render import render  # noqa: PLC0415 - only this command needs the renderer
 
-    if args.path != "-" and not os.path.exists(args.path):
-        print(f"privacymodel render: error: no such file or directory: {args.path!r}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        policy = loads(sys.stdin.buffer.read(), file="<stdin>") if args.path == "-" else load(args.path)
-    except PolicyError as error:
-        _print_problems(error.problems)
-        return EXIT_INVALID
-    except OSError as error:
-        print(f"privacymodel render: error: cannot read {args.path!r}: {error.strerror or error}", file=sys.stderr)
-        return EXIT_USAGE
-    text = render(policy, args.format)
-    if args.out is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        args.out.write_text(text, encoding="utf-8")
-    except OSError as error:
-        print(f"privacymodel render: error: cannot write {str(args.out)!r}: {error.strerror or error}", file=sys.stderr)
-        return EXIT_USAGE
-    return EXIT_OK
+    loaded = _load_policy("render", args.path)
+    if isinstance(loaded, int):
+        return loaded
+    return _write_output("render", render(loaded[0], args.format), args.out)
 
 
 def _read_input(command: str, path: str) -> tuple[str, str] | int:
@@ -478,20 +462,26 @@ def _write_output(command: str, text: str, out: Path | None) -> int:
     return EXIT_OK
 
 
-def _run_export(args: argparse.Namespace) -> int:
-    read = _read_input("export", args.path)
+def _load_policy(command: str, path: str) -> tuple[PrivacyPolicy, str, str] | int:
+    """The policy in ``path`` (or standard input for -), its text and its name; an exit status after saying why."""
+    read = _read_input(command, path)
     if isinstance(read, int):
         return read
     text, name = read
     try:
-        policy = loads(text, file=name)
+        return loads(text, file=name), text, name
     except PolicyError as error:
         _print_problems(error.problems)
         return EXIT_INVALID
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    loaded = _load_policy("export", args.path)
+    if isinstance(loaded, int):
+        return loaded
+    policy, text, name = loaded
     notes: list[Problem] = []
     if args.to == "json":
-        from ._api import unstructure  # noqa: PLC0415
-
         document: Any = unstructure(policy)
     elif args.to == "tilt":
         from ._tilt import to_tilt  # noqa: PLC0415

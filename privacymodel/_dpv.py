@@ -137,7 +137,7 @@ class _DpvWriter:
         types = ["dpv:Recipient"]
         if recipient.role is not None and recipient.role.iri is not None:
             types.append(recipient.role.iri)
-        node: dict[str, Any] = {"@id": iri, "@type": _unique(types)}
+        node: dict[str, Any] = {"@id": iri, "@type": list(dict.fromkeys(types))}
         if recipient.name:
             node["rdfs:label"] = recipient.name
         if recipient.kind is not None:
@@ -202,7 +202,7 @@ class _DpvWriter:
         controllers, processors = [], []
         for party in policy.controllers:
             roles = [r.role for r in party.roles or ()]
-            types = _unique(r.iri for r in roles if r.iri is not None) or [DPV + "DataController"]
+            types = list(dict.fromkeys(r.iri for r in roles if r.iri is not None)) or [DPV + "DataController"]
             ref = self.party(party, "party", types)
             if not roles or any(r in _CONTROLLER_ROLES for r in roles):
                 controllers.append(ref)
@@ -235,7 +235,7 @@ class _DpvWriter:
             "dpv:hasRight": self.terms(r.kind for r in policy.rights or ()),
             "dpv:hasTechnicalOrganisationalMeasure": self.terms(policy.security.measures or () if policy.security else ()),
             "dpv:hasThirdCountry": [
-                _ref(CONTEXT["loc"] + c) for c in _unique(c for t in policy.transfers or () for c in t.destinations or ())
+                _ref(CONTEXT["loc"] + c) for c in dict.fromkeys(c for t in policy.transfers or () for c in t.destinations or ())
             ],
         }
         top.update({key: refs for key, refs in statements.items() if refs})
@@ -261,10 +261,6 @@ class _DpvWriter:
         if processes:
             top["dpv:hasProcess"] = [_ref(p["@id"]) for p in processes]
         return {"@context": dict(CONTEXT), "@graph": [top, *processes, *self.nodes]}
-
-
-def _unique(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(values))
 
 
 def to_dpv(policy: PrivacyPolicy, *, notes: list[Problem] | None = None) -> dict[str, Any]:

@@ -103,6 +103,11 @@ class PostalAddress(Model):
     postal_code: str | None = fld("Postal or ZIP code.")
     country: str | None = fld("The country, as an ISO 3166-1 alpha-2 code (US, IN, NO).", fmt="country")
 
+    def one_line(self, *, country: bool = True) -> str:
+        """The address on one line, its parts separated by commas ('3 Columbus Circle, New York, NY, 10019, US')."""
+        parts = (self.organisation, *(self.lines or ()), self.locality, self.region, self.postal_code)
+        return ", ".join(part for part in (*parts, self.country if country else None) if part)
+
 
 @frozen(kw_only=True)
 class ContactPoint(Model):

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final, Literal
 
-from ._model import ContactPoint, Party, PostalAddress, PrivacyPolicy, Retention
+from ._model import ContactPoint, Party, PrivacyPolicy, Retention
 from ._vocab import CustomTerm, Vocabulary
 
 __all__ = ["NOT_STATED", "render"]
@@ -40,11 +40,6 @@ def _yes_no(value: bool | None, yes: str = "yes", no: str = "no") -> str:
     return NOT_STATED if value is None else (yes if value else no)
 
 
-def _address(address: PostalAddress) -> str:
-    parts = [address.organisation, *(address.lines or ()), address.locality, address.region, address.postal_code, address.country]
-    return ", ".join(p for p in parts if p)
-
-
 def _contact(contact: ContactPoint) -> str:
     channel = _channel(contact)
     purposes = ", ".join(_term(p) for p in contact.purposes or ())
@@ -58,7 +53,7 @@ def _clause(text: str) -> str:
 
 
 def _channel(contact: ContactPoint) -> str:
-    return contact.email or contact.phone or contact.url or (_address(contact.address) if contact.address else "")
+    return contact.email or contact.phone or contact.url or (contact.address.one_line() if contact.address else "")
 
 
 def _party(party: Party) -> str:

@@ -48,10 +48,8 @@ _REFERENCE_OF_LAW: Final = {LawTerm.GDPR: "GDPR", LawTerm.UK_GDPR: "UKGDPR"}
 
 
 def _address_text(address: PostalAddress | None) -> str:
-    if address is None:
-        return ""
-    parts = (address.organisation, *(address.lines or ()), address.locality, address.region, address.postal_code)
-    return ", ".join(part for part in parts if part)
+    """TILT's address text: the address on one line, its country apart (TILT has a field for it)."""
+    return address.one_line(country=False) if address is not None else ""
 
 
 # Fields of the plain policy that the TILT document carries (see the module docs for how).

@@ -9,12 +9,11 @@ a field left ``None`` means the policy does not state it.
 
 from typing import TYPE_CHECKING, Any
 
-from ._api import dump, load, loads, structure, unstructure, validate_file, validate_text
-from ._audit import LAWS, Finding, audit
-from ._check import check
-from ._diff import Change, diff
-from ._errors import CODES, PolicyError, Problem, Severity
-from ._model import (
+from privacymodel.checks.audit import LAWS, Finding, audit
+from privacymodel.checks.consistency import check
+from privacymodel.checks.diff import Change, diff
+from privacymodel.checks.validate import dump, load, loads, structure, unstructure, validate_file, validate_text
+from privacymodel.model.policy import (
     FORMAT_VERSION,
     AutomatedDecisionMaking,
     Certification,
@@ -43,7 +42,7 @@ from ._model import (
     Security,
     Transfer,
 )
-from ._vocab import (
+from privacymodel.model.vocab import (
     ChoiceKind,
     ContactPurpose,
     CookieCategory,
@@ -63,12 +62,13 @@ from ._vocab import (
     TransferMechanism,
     Vocabulary,
 )
+from privacymodel.problems import CODES, PolicyError, Problem, Severity
 
 if TYPE_CHECKING:
-    from ._dpv import to_dpv
-    from ._render import render
-    from ._schema import SCHEMA_ID, json_schema
-    from ._tilt import from_tilt, to_tilt
+    from privacymodel.formats.dpv import to_dpv
+    from privacymodel.formats.render import render
+    from privacymodel.formats.tilt import from_tilt, to_tilt
+    from privacymodel.model.schema import SCHEMA_ID, json_schema
 
     __version__: str
 
@@ -84,19 +84,19 @@ def __getattr__(name: str) -> Any:
         except PackageNotFoundError:  # pragma: no cover - a source tree that is not installed
             return "0+unknown"
     if name == "render":
-        from ._render import render  # noqa: PLC0415
+        from privacymodel.formats.render import render  # noqa: PLC0415
 
         return render
     if name in ("to_tilt", "from_tilt"):
-        from . import _tilt  # noqa: PLC0415
+        from privacymodel.formats import tilt as _tilt  # noqa: PLC0415
 
         return getattr(_tilt, name)
     if name == "to_dpv":
-        from ._dpv import to_dpv  # noqa: PLC0415
+        from privacymodel.formats.dpv import to_dpv  # noqa: PLC0415
 
         return to_dpv
     if name in ("json_schema", "SCHEMA_ID"):
-        from . import _schema  # noqa: PLC0415
+        from privacymodel.model import schema as _schema  # noqa: PLC0415
 
         return getattr(_schema, name)
     raise AttributeError(f"module 'privacymodel' has no attribute {name!r}")

@@ -21,9 +21,9 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from ._fields import COUNTRY_CODES, FORMATS, Model, open_vocabulary, type_hints, unwrap_optional
-from ._model import FORMAT_VERSION, Document, PrivacyPolicy
-from ._vocab import CustomTerm, Vocabulary
+from privacymodel.model.fields import COUNTRY_CODES, FORMATS, Model, open_vocabulary, type_hints, unwrap_optional
+from privacymodel.model.policy import FORMAT_VERSION, Document, PrivacyPolicy
+from privacymodel.model.vocab import CustomTerm, Vocabulary
 
 __all__ = ["custom_terms", "for_class", "policies", "texts"]
 

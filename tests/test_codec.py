@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import privacymodel as pm
-from privacymodel._yaml import MAX_DEPTH, MAX_INPUT_BYTES, parse
+from privacymodel.codec.yaml_read import MAX_DEPTH, MAX_INPUT_BYTES, parse
 
 from .conftest import MINIMAL
 

@@ -8,6 +8,7 @@ import random
 from hypothesis import given
 
 import privacymodel as pm
+from privacymodel.checks.diff import summary
 from privacymodel.strategies import policies
 
 from .conftest import MINIMAL, ROOT
@@ -109,7 +110,7 @@ def test_summary_line() -> None:
         pm.load(ROOT / "examples" / "customertimes-2020.yaml"),
         pm.load(ROOT / "examples" / "customertimes-software-2022.yaml"),
     )
-    line = pm._diff.summary(pm.diff(old, new), old, new)
+    line = summary(pm.diff(old, new), old, new)
     assert line.startswith(
         "8 data categories removed, 9 purposes removed, 5 legal bases removed, 7 recipients removed, 7 trackers removed, 12 rights removed"
     )

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 
 import privacymodel as pm
-from privacymodel._dpv import CONTEXT, TERM_IRI
-from privacymodel._vocab import DPV, EU_GDPR, PD
+from privacymodel.formats.dpv import CONTEXT, TERM_IRI
+from privacymodel.model.vocab import DPV, EU_GDPR, PD
 from privacymodel.strategies import policies
 
 from .conftest import EXAMPLES

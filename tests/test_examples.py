@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 import privacymodel as pm
-from privacymodel._fields import Model
+from privacymodel.model.fields import Model
 
 from .conftest import EXAMPLES, ROOT
 

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given
 
 import privacymodel as pm
-from privacymodel._model import MODEL_CLASSES
+from privacymodel.model.policy import MODEL_CLASSES
+from privacymodel.model.vocab import DPV
 from privacymodel.strategies import for_class, policies
 
 
@@ -146,6 +147,6 @@ def test_dpv_iris_exist_in_dpv(shared: Path) -> None:
             if term.iri is None or term.iri in known:
                 continue
             local = term.iri.split("#")[1]
-            if not (term.iri.startswith(pm._vocab.DPV) and re.search(rf"\b{re.escape(local)}\b", listed)):
+            if not (term.iri.startswith(DPV) and re.search(rf"\b{re.escape(local)}\b", listed)):
                 missing.append(term.iri)
     assert missing == []

@@ -33,7 +33,7 @@ def test_schema_is_valid_draft_2020_12() -> None:
 
 
 def test_one_def_per_class_closed_and_fully_described() -> None:
-    from privacymodel._model import MODEL_CLASSES
+    from privacymodel.model.policy import MODEL_CLASSES
 
     defs = SCHEMA["$defs"]
     for cls in MODEL_CLASSES:

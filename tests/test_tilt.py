@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
 import privacymodel as pm
-from privacymodel._tilt import NOT_STATED_EMAIL, UNKNOWN_COUNTRY, UNLINKED_ID, read_duration, read_legal_basis
+from privacymodel.formats.tilt import NOT_STATED_EMAIL, UNKNOWN_COUNTRY, UNLINKED_ID, read_duration, read_legal_basis
 from privacymodel.strategies import policies
 
 from .conftest import EXAMPLES, SHARED

@@ -19,9 +19,9 @@ from typing import Any, Final
 
 import attrs
 
-from ._fields import FORMATS, Model, open_vocabulary, type_hints, unwrap_optional
-from ._model import FORMAT_VERSION, MODEL_CLASSES, PrivacyPolicy
-from ._vocab import CUSTOM_TERM_PATTERN, Vocabulary
+from privacymodel.model.fields import FORMATS, Model, open_vocabulary, type_hints, unwrap_optional
+from privacymodel.model.policy import FORMAT_VERSION, MODEL_CLASSES, PrivacyPolicy
+from privacymodel.model.vocab import CUSTOM_TERM_PATTERN, Vocabulary
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 

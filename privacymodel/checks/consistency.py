@@ -8,10 +8,10 @@ from typing import Any, Final
 
 import attrs
 
-from ._errors import Problem, format_path
-from ._fields import Model
-from ._model import ContactPoint, Cookie, PrivacyPolicy
-from ._vocab import CustomTerm, LegalBasisTerm, RightKind
+from privacymodel.model.fields import Model
+from privacymodel.model.policy import ContactPoint, Cookie, PrivacyPolicy
+from privacymodel.model.vocab import CustomTerm, LegalBasisTerm, RightKind
+from privacymodel.problems import Problem, format_path
 
 __all__ = ["CONSENT_BASES", "RIGHTS_BY_BASIS", "applicable_rights", "check"]
 

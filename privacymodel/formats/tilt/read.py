@@ -9,12 +9,8 @@ from typing import Any, Final
 
 import attrs
 
-from .._api import structure
-from .._errors import PolicyError, Problem, format_path, kind_of, shown
-from .._fields import FORMATS
-from .._model import PrivacyPolicy
-from .._vocab import CustomTerm, DataCategoryTerm, DataSource, LawTerm, LegalBasisTerm, RightKind, TransferMechanism
-from ._common import (
+from privacymodel.checks.validate import structure
+from privacymodel.formats.tilt.common import (
     AS_LONG_AS_NECESSARY,
     LEGAL_REQUIREMENT,
     PORTABILITY_SLOT,
@@ -27,7 +23,27 @@ from ._common import (
     is_legitimate_interests,
     unique,
 )
-from ._recognise import DATA_TERMS, PURPOSE_TERMS, RECIPIENT_TERMS, Terms, read_duration, read_legal_basis, slug
+from privacymodel.formats.tilt.recognise import (
+    DATA_TERMS,
+    PURPOSE_TERMS,
+    RECIPIENT_TERMS,
+    Terms,
+    read_duration,
+    read_legal_basis,
+    slug,
+)
+from privacymodel.model.fields import FORMATS
+from privacymodel.model.policy import PrivacyPolicy
+from privacymodel.model.vocab import (
+    CustomTerm,
+    DataCategoryTerm,
+    DataSource,
+    LawTerm,
+    LegalBasisTerm,
+    RightKind,
+    TransferMechanism,
+)
+from privacymodel.problems import PolicyError, Problem, format_path, kind_of, shown
 
 __all__ = ["from_tilt"]
 

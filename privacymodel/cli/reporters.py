@@ -15,7 +15,7 @@ from typing import Any, Final
 import attrs
 from attrs import frozen
 
-from ._errors import Problem
+from privacymodel.problems import Problem
 
 __all__ = ["AUDIT_REPORTERS", "DIFF_REPORTERS", "REPORTERS", "AuditResult", "FileResult", "summary_counts"]
 

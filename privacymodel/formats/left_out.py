@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
-from ._errors import Problem, format_path
+from privacymodel.problems import Problem, format_path
 
 __all__ = ["left_out"]
 

@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Final, Union
 
 import attrs
 
-from ._vocab import CustomTerm, Vocabulary
+from privacymodel.model.vocab import CustomTerm, Vocabulary
 
 __all__ = ["FORMATS", "Format", "Model", "fld"]
 

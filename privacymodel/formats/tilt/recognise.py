@@ -7,9 +7,9 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Final
 
-from .._errors import shown
-from .._fields import FORMATS
-from .._vocab import DataCategoryTerm, LawTerm, LegalBasisTerm, PurposeTerm, RecipientKind, Vocabulary
+from privacymodel.model.fields import FORMATS
+from privacymodel.model.vocab import DataCategoryTerm, LawTerm, LegalBasisTerm, PurposeTerm, RecipientKind, Vocabulary
+from privacymodel.problems import shown
 
 __all__ = [
     "DATA_TERMS",

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final, Literal
 
-from ._model import ContactPoint, Party, PrivacyPolicy, Retention
-from ._vocab import CustomTerm, Vocabulary
+from privacymodel.model.policy import ContactPoint, Party, PrivacyPolicy, Retention
+from privacymodel.model.vocab import CustomTerm, Vocabulary
 
 __all__ = ["NOT_STATED", "render"]
 

@@ -25,8 +25,8 @@ from typing import Any
 
 import cattrs
 
-from ._fields import FORMATS, open_vocabulary, unwrap_optional
-from ._vocab import CustomTerm, Vocabulary
+from privacymodel.model.fields import FORMATS, open_vocabulary, unwrap_optional
+from privacymodel.model.vocab import CustomTerm, Vocabulary
 
 __all__ = ["make_converter"]
 

@@ -13,10 +13,10 @@ from typing import Final, Literal
 
 from attrs import frozen
 
-from ._check import CONSENT_BASES, applicable_rights, check
-from ._errors import format_path
-from ._model import PrivacyPolicy
-from ._vocab import ContactPurpose, DataSource, LawTerm, LegalBasisTerm, PartyRole, RightKind
+from privacymodel.checks.consistency import CONSENT_BASES, applicable_rights, check
+from privacymodel.model.policy import PrivacyPolicy
+from privacymodel.model.vocab import ContactPurpose, DataSource, LawTerm, LegalBasisTerm, PartyRole, RightKind
+from privacymodel.problems import format_path
 
 __all__ = ["LAWS", "STATUSES", "Finding", "Status", "audit"]
 

@@ -51,10 +51,10 @@ carried over is reported as PM402, every value repaired as PM403.
 
 from __future__ import annotations
 
-from ._common import NOT_STATED_EMAIL, TILT_KEYS, UNKNOWN_COUNTRY, UNLINKED_ID
-from ._read import from_tilt
-from ._recognise import read_duration, read_legal_basis
-from ._write import to_tilt
+from privacymodel.formats.tilt.common import NOT_STATED_EMAIL, TILT_KEYS, UNKNOWN_COUNTRY, UNLINKED_ID
+from privacymodel.formats.tilt.read import from_tilt
+from privacymodel.formats.tilt.recognise import read_duration, read_legal_basis
+from privacymodel.formats.tilt.write import to_tilt
 
 __all__ = [
     "NOT_STATED_EMAIL",

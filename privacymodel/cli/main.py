@@ -12,13 +12,13 @@ from typing import Any, Final, TextIO
 
 import attrs
 
-from ._api import dump, load, loads, place, read_limited, unstructure, validate_file, validate_text
-from ._audit import LAWS, audit
-from ._diff import TOPICS, diff
-from ._diff import summary as diff_summary
-from ._errors import CODES, PolicyError, Problem
-from ._model import PrivacyPolicy
-from ._report import AUDIT_REPORTERS, DIFF_REPORTERS, REPORTERS, AuditResult, FileResult, safe
+from privacymodel.checks.audit import LAWS, audit
+from privacymodel.checks.diff import TOPICS, diff
+from privacymodel.checks.diff import summary as diff_summary
+from privacymodel.checks.validate import dump, load, loads, place, read_limited, unstructure, validate_file, validate_text
+from privacymodel.cli.reporters import AUDIT_REPORTERS, DIFF_REPORTERS, REPORTERS, AuditResult, FileResult, safe
+from privacymodel.model.policy import PrivacyPolicy
+from privacymodel.problems import CODES, PolicyError, Problem
 
 __all__ = ["main"]
 
@@ -42,7 +42,7 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
-        from . import __version__  # noqa: PLC0415
+        from privacymodel import __version__  # noqa: PLC0415
 
         print(f"privacymodel {__version__}")
         parser.exit()
@@ -338,7 +338,7 @@ def _run_validate(args: argparse.Namespace) -> int:
 
 
 def _schema_text() -> str:
-    from ._schema import json_schema  # noqa: PLC0415 - only this command needs the generator
+    from privacymodel.model.schema import json_schema  # noqa: PLC0415 - only this command needs the generator
 
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
@@ -423,7 +423,7 @@ def _run_diff(args: argparse.Namespace) -> int:
 
 
 def _run_render(args: argparse.Namespace) -> int:
-    from ._render import render  # noqa: PLC0415 - only this command needs the renderer
+    from privacymodel.formats.render import render  # noqa: PLC0415 - only this command needs the renderer
 
     loaded = _load_policy("render", args.path)
     if isinstance(loaded, int):
@@ -433,7 +433,7 @@ def _run_render(args: argparse.Namespace) -> int:
 
 def _read_input(command: str, path: str) -> tuple[str, str] | int:
     """The text of ``path`` (or standard input for -) and its name; an exit status after saying why on stderr."""
-    from ._yaml import decode  # noqa: PLC0415
+    from privacymodel.codec.yaml_read import decode  # noqa: PLC0415
 
     if path != "-" and not os.path.exists(path):
         print(f"privacymodel {command}: error: no such file or directory: {path!r}", file=sys.stderr)
@@ -484,11 +484,11 @@ def _run_export(args: argparse.Namespace) -> int:
     if args.to == "json":
         document: Any = unstructure(policy)
     elif args.to == "tilt":
-        from ._tilt import to_tilt  # noqa: PLC0415
+        from privacymodel.formats.tilt import to_tilt  # noqa: PLC0415
 
         document = to_tilt(policy, notes=notes)
     else:
-        from ._dpv import to_dpv  # noqa: PLC0415
+        from privacymodel.formats.dpv import to_dpv  # noqa: PLC0415
 
         document = to_dpv(policy, notes=notes)
     status = _write_output("export", json.dumps(document, indent=2, ensure_ascii=False) + "\n", args.out)
@@ -496,8 +496,8 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    from ._tilt import from_tilt  # noqa: PLC0415
-    from ._yaml import parse  # noqa: PLC0415
+    from privacymodel.codec.yaml_read import parse  # noqa: PLC0415
+    from privacymodel.formats.tilt import from_tilt  # noqa: PLC0415
 
     read = _read_input("import", args.path)
     if isinstance(read, int):

@@ -19,8 +19,8 @@ from typing import Final
 
 from attrs import frozen
 
-from ._fields import Model, fld
-from ._vocab import (
+from privacymodel.model.fields import Model, fld
+from privacymodel.model.vocab import (
     ChoiceKind,
     ContactPurpose,
     CookieCategory,

@@ -12,13 +12,13 @@ from typing import Any
 import attrs
 import cattrs
 
-from ._check import check
-from ._convert import StrictTypeError, make_converter
-from ._errors import PolicyError, Problem, format_path, kind_of, shown
-from ._fields import FORMATS, Model, open_vocabulary, type_hints, unwrap_optional
-from ._model import FORMAT_VERSION, PrivacyPolicy
-from ._vocab import Vocabulary
-from ._yaml import MAX_INPUT_BYTES, Record, decode, dump_yaml, locate, parse
+from privacymodel.checks.consistency import check
+from privacymodel.codec.converter import StrictTypeError, make_converter
+from privacymodel.codec.yaml_read import MAX_INPUT_BYTES, Record, decode, dump_yaml, locate, parse
+from privacymodel.model.fields import FORMATS, Model, open_vocabulary, type_hints, unwrap_optional
+from privacymodel.model.policy import FORMAT_VERSION, PrivacyPolicy
+from privacymodel.model.vocab import Vocabulary
+from privacymodel.problems import PolicyError, Problem, format_path, kind_of, shown
 
 __all__ = ["dump", "load", "loads", "structure", "unstructure", "validate_file", "validate_text"]
 
@@ -136,7 +136,7 @@ def _schema_validator() -> Any:
     # Imported here: only a failing document needs jsonschema, and start-up time matters to the command.
     from jsonschema import Draft202012Validator  # noqa: PLC0415
 
-    from ._schema import json_schema  # noqa: PLC0415
+    from privacymodel.model.schema import json_schema  # noqa: PLC0415
 
     return Draft202012Validator(json_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 

@@ -16,9 +16,9 @@ from typing import Any, Final, Literal
 
 from attrs import frozen
 
-from ._api import unstructure
-from ._errors import format_path
-from ._model import PrivacyPolicy
+from privacymodel.checks.validate import unstructure
+from privacymodel.model.policy import PrivacyPolicy
+from privacymodel.problems import format_path
 
 __all__ = ["TOPICS", "Change", "diff", "summary"]
 

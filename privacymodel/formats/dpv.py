@@ -25,11 +25,11 @@ import uuid
 from collections.abc import Iterable
 from typing import Any, Final
 
-from ._api import unstructure
-from ._errors import Problem
-from ._lost import left_out
-from ._model import Party, PrivacyPolicy, Recipient, Retention
-from ._vocab import DPV, EU_GDPR, PD, CustomTerm, DataCategoryTerm, PartyRole, Vocabulary
+from privacymodel.checks.validate import unstructure
+from privacymodel.formats.left_out import left_out
+from privacymodel.model.policy import Party, PrivacyPolicy, Recipient, Retention
+from privacymodel.model.vocab import DPV, EU_GDPR, PD, CustomTerm, DataCategoryTerm, PartyRole, Vocabulary
+from privacymodel.problems import Problem
 
 __all__ = ["CONTEXT", "TERM_IRI", "to_dpv"]
 

@@ -35,7 +35,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from ._errors import PolicyError, Problem, format_path, shown
+from privacymodel.problems import PolicyError, Problem, format_path, shown
 
 __all__ = ["MAX_DEPTH", "MAX_INPUT_BYTES", "Position", "decode", "dump_yaml", "locate", "parse"]
 

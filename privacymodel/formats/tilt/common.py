@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final, TypeVar
 
-from .._vocab import LegalBasisTerm, RightKind, TransferMechanism
+from privacymodel.model.vocab import LegalBasisTerm, RightKind, TransferMechanism
 
 __all__ = [
     "AS_LONG_AS_NECESSARY",

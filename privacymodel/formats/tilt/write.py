@@ -10,12 +10,9 @@ import uuid
 from collections.abc import Iterable
 from typing import Any, Final
 
-from .._api import unstructure
-from .._errors import Problem, format_path, shown
-from .._lost import left_out
-from .._model import ContactPoint, DataCategory, PostalAddress, PrivacyPolicy, Right
-from .._vocab import CustomTerm, DataCategoryTerm, DataSource, LawTerm, LegalBasisTerm, RightKind
-from ._common import (
+from privacymodel.checks.validate import unstructure
+from privacymodel.formats.left_out import left_out
+from privacymodel.formats.tilt.common import (
     AS_LONG_AS_NECESSARY,
     LEGAL_REQUIREMENT,
     NOT_STATED_EMAIL,
@@ -26,6 +23,9 @@ from ._common import (
     is_legitimate_interests,
     unique,
 )
+from privacymodel.model.policy import ContactPoint, DataCategory, PostalAddress, PrivacyPolicy, Right
+from privacymodel.model.vocab import CustomTerm, DataCategoryTerm, DataSource, LawTerm, LegalBasisTerm, RightKind
+from privacymodel.problems import Problem, format_path, shown
 
 __all__ = ["to_tilt"]
 

@@ -8,50 +8,98 @@ from typing import Final, Literal
 
 from attrs import frozen
 
-__all__ = ["CODES", "PolicyError", "Problem", "Severity", "format_path", "kind_of", "shown"]
+__all__ = ["CODES", "Code", "PolicyError", "Problem", "Severity", "format_path", "kind_of", "shown"]
 
 Severity = Literal["error", "warning"]
 
+
+class Code:
+    """The stable problem codes, by name: ``Code.UNKNOWN_KEY == "PM101"``.
+
+    Codes never change meaning between releases; :data:`CODES` gives each one's description.
+    """
+
+    # Reading the file.
+    UNREADABLE: Final = "PM001"
+    NOT_UTF8: Final = "PM002"
+    SYNTAX: Final = "PM003"
+    DUPLICATE_KEY: Final = "PM004"
+    ALIAS: Final = "PM005"
+    TAG: Final = "PM006"
+    TOO_DEEP: Final = "PM007"
+    EMPTY: Final = "PM008"
+    SEVERAL_DOCUMENTS: Final = "PM009"
+    NOT_A_MAPPING: Final = "PM010"
+    TOO_LARGE: Final = "PM011"
+    KEY_NOT_TEXT: Final = "PM012"
+    # The shape of the policy.
+    UNKNOWN_KEY: Final = "PM101"
+    MISSING_KEY: Final = "PM102"
+    WRONG_TYPE: Final = "PM103"
+    INVALID_VALUE: Final = "PM104"
+    NOT_IN_VOCABULARY: Final = "PM105"
+    NULL: Final = "PM106"
+    TOO_FEW_ITEMS: Final = "PM107"
+    UNSUPPORTED_VERSION: Final = "PM108"
+    ONE_OF_REQUIRED: Final = "PM109"
+    # Consistency between parts.
+    DUPLICATE_ID: Final = "PM201"
+    UNDECLARED_ID: Final = "PM202"
+    DATES_OUT_OF_ORDER: Final = "PM203"
+    UNDECLARED_PROVIDER: Final = "PM204"
+    # Warnings.
+    NO_WITHDRAWAL: Final = "PM301"
+    RIGHT_WITHOUT_BASIS: Final = "PM302"
+    CUSTOM_TERM: Final = "PM303"
+    # Other formats (import and export).
+    NOT_TILT: Final = "PM401"
+    NOT_CARRIED_OVER: Final = "PM402"
+    REINTERPRETED: Final = "PM403"
+    NOT_EXPORTED: Final = "PM404"
+    PLACEHOLDER: Final = "PM405"
+
+
 CODES: Final[dict[str, str]] = {
     # Reading the file.
-    "PM001": "the file cannot be read",
-    "PM002": "the input is not valid UTF-8 text",
-    "PM003": "YAML or JSON syntax error",
-    "PM004": "duplicate key in a mapping",
-    "PM005": "anchors and aliases are not supported",
-    "PM006": "a tag that is not allowed",
-    "PM007": "nesting deeper than the limit",
-    "PM008": "the document is empty",
-    "PM009": "more than one document in the file",
-    "PM010": "the top level is not a mapping",
-    "PM011": "the input is larger than the limit",
-    "PM012": "a mapping key that is not text",
+    Code.UNREADABLE: "the file cannot be read",
+    Code.NOT_UTF8: "the input is not valid UTF-8 text",
+    Code.SYNTAX: "YAML or JSON syntax error",
+    Code.DUPLICATE_KEY: "duplicate key in a mapping",
+    Code.ALIAS: "anchors and aliases are not supported",
+    Code.TAG: "a tag that is not allowed",
+    Code.TOO_DEEP: "nesting deeper than the limit",
+    Code.EMPTY: "the document is empty",
+    Code.SEVERAL_DOCUMENTS: "more than one document in the file",
+    Code.NOT_A_MAPPING: "the top level is not a mapping",
+    Code.TOO_LARGE: "the input is larger than the limit",
+    Code.KEY_NOT_TEXT: "a mapping key that is not text",
     # The shape of the policy.
-    "PM101": "unknown key",
-    "PM102": "missing required key",
-    "PM103": "wrong type",
-    "PM104": "invalid value (format, pattern or range)",
-    "PM105": "term not in the vocabulary",
-    "PM106": "null is not a value; omit the key instead",
-    "PM107": "too few items",
-    "PM108": "unsupported format version",
-    "PM109": "at least one of several keys is required",
+    Code.UNKNOWN_KEY: "unknown key",
+    Code.MISSING_KEY: "missing required key",
+    Code.WRONG_TYPE: "wrong type",
+    Code.INVALID_VALUE: "invalid value (format, pattern or range)",
+    Code.NOT_IN_VOCABULARY: "term not in the vocabulary",
+    Code.NULL: "null is not a value; omit the key instead",
+    Code.TOO_FEW_ITEMS: "too few items",
+    Code.UNSUPPORTED_VERSION: "unsupported format version",
+    Code.ONE_OF_REQUIRED: "at least one of several keys is required",
     # Consistency between parts.
-    "PM201": "duplicate id",
-    "PM202": "reference to an id that is not declared",
-    "PM203": "last-updated date before the effective date",
-    "PM204": "a cookie's provider is not a declared recipient",
+    Code.DUPLICATE_ID: "duplicate id",
+    Code.UNDECLARED_ID: "reference to an id that is not declared",
+    Code.DATES_OUT_OF_ORDER: "last-updated date before the effective date",
+    Code.UNDECLARED_PROVIDER: "a cookie's provider is not a declared recipient",
     # Warnings.
-    "PM301": "consent is a legal basis but the right to withdraw consent is not stated",
-    "PM302": "a right is declared that applies under none of the legal bases used",
-    "PM303": "a custom vocabulary term",
+    Code.NO_WITHDRAWAL: "consent is a legal basis but the right to withdraw consent is not stated",
+    Code.RIGHT_WITHOUT_BASIS: "a right is declared that applies under none of the legal bases used",
+    Code.CUSTOM_TERM: "a custom vocabulary term",
     # Other formats (import and export).
-    "PM401": "not a TILT document",
-    "PM402": "a TILT field that cannot be carried over",
-    "PM403": "a TILT value read as meant rather than as written",
-    "PM404": "a policy field the export format cannot hold",
-    "PM405": "a placeholder written for a field TILT requires and the policy does not state",
+    Code.NOT_TILT: "not a TILT document",
+    Code.NOT_CARRIED_OVER: "a TILT field that cannot be carried over",
+    Code.REINTERPRETED: "a TILT value read as meant rather than as written",
+    Code.NOT_EXPORTED: "a policy field the export format cannot hold",
+    Code.PLACEHOLDER: "a placeholder written for a field TILT requires and the policy does not state",
 }
+"""Every problem code with a one-line description, in the order of the README's table."""
 
 
 @frozen(kw_only=True)

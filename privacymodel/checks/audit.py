@@ -16,7 +16,7 @@ from attrs import frozen
 from privacymodel.checks.consistency import CONSENT_BASES, applicable_rights, check
 from privacymodel.model.policy import PrivacyPolicy
 from privacymodel.model.vocab import ContactPurpose, DataSource, LawTerm, LegalBasisTerm, PartyRole, RightKind
-from privacymodel.problems import format_path
+from privacymodel.problems import Code, format_path
 
 __all__ = ["LAWS", "STATUSES", "Finding", "Status", "audit"]
 
@@ -442,7 +442,7 @@ def gdpr_indirect(policy: PrivacyPolicy) -> Iterable[Finding]:
 
 def gdpr_consistency(policy: PrivacyPolicy) -> Iterable[Finding]:
     for problem in check(policy):
-        if problem.code == "PM302":
+        if problem.code == Code.RIGHT_WITHOUT_BASIS:
             yield _g(
                 "consistency-rights",
                 "A right declared under no basis that grants it",

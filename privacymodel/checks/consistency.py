@@ -11,7 +11,7 @@ import attrs
 from privacymodel.model.fields import Model
 from privacymodel.model.policy import ContactPoint, Cookie, PrivacyPolicy
 from privacymodel.model.vocab import CustomTerm, LegalBasisTerm, RightKind
-from privacymodel.problems import Problem, format_path
+from privacymodel.problems import Code, Problem, format_path
 
 __all__ = ["CONSENT_BASES", "RIGHTS_BY_BASIS", "applicable_rights", "check"]
 
@@ -142,7 +142,9 @@ def check(policy: PrivacyPolicy) -> list[Problem]:
             )
             for ref, here in refs:
                 if ref not in targets:
-                    code = "PM204" if isinstance(obj, Cookie) and field.name == "provider" else "PM202"
+                    code = (
+                        Code.UNDECLARED_PROVIDER if isinstance(obj, Cookie) and field.name == "provider" else Code.UNDECLARED_ID
+                    )
                     noun = target.replace("_", " ")
                     errors.append(
                         Problem(code=code, message=f"{ref!r} is not the id of any of the policy's {noun}", path=format_path(here))
@@ -152,7 +154,7 @@ def check(policy: PrivacyPolicy) -> list[Problem]:
     if document.effective_date and document.last_updated and document.last_updated < document.effective_date:
         errors.append(
             Problem(
-                code="PM203",
+                code=Code.DATES_OUT_OF_ORDER,
                 message=f"last updated {document.last_updated} is before the effective date {document.effective_date}",
                 path=format_path(("document", "last_updated")),
             )
@@ -164,7 +166,7 @@ def check(policy: PrivacyPolicy) -> list[Problem]:
         if basis.basis in CONSENT_BASES and RightKind.WITHDRAW_CONSENT not in rights:
             warnings.append(
                 Problem(
-                    code="PM301",
+                    code=Code.NO_WITHDRAWAL,
                     severity="warning",
                     message=f"consent ({basis.basis}) is relied on but no right to withdraw consent is stated",
                     path=format_path(("legal_bases", index, "basis")),
@@ -177,7 +179,7 @@ def check(policy: PrivacyPolicy) -> list[Problem]:
             if right.kind in _MAPPED_RIGHTS and right.kind not in applicable:
                 warnings.append(
                     Problem(
-                        code="PM302",
+                        code=Code.RIGHT_WITHOUT_BASIS,
                         severity="warning",
                         message=f"the right {str(right.kind)!r} applies under none of the legal bases used ({used})",
                         path=format_path(("rights", index, "kind")),
@@ -187,12 +189,12 @@ def check(policy: PrivacyPolicy) -> list[Problem]:
 
 
 def _custom(here: tuple[Any, ...], term: str) -> Problem:
-    return Problem(code="PM303", severity="warning", message=f"custom term {str(term)!r}", path=format_path(here))
+    return Problem(code=Code.CUSTOM_TERM, severity="warning", message=f"custom term {str(term)!r}", path=format_path(here))
 
 
 def _duplicate(item_id: str, here: tuple[Any, ...], first: tuple[Any, ...]) -> Problem:
     return Problem(
-        code="PM201",
+        code=Code.DUPLICATE_ID,
         message=f"duplicate id {item_id!r}: already used at {format_path(first)}",
         path=format_path(here),
     )

@@ -18,7 +18,7 @@ from privacymodel.codec.yaml_read import MAX_INPUT_BYTES, Record, decode, dump_y
 from privacymodel.model.fields import FORMATS, Model, open_vocabulary, type_hints, unwrap_optional
 from privacymodel.model.policy import FORMAT_VERSION, PrivacyPolicy
 from privacymodel.model.vocab import Vocabulary
-from privacymodel.problems import PolicyError, Problem, format_path, kind_of, shown
+from privacymodel.problems import Code, PolicyError, Problem, format_path, kind_of, shown
 
 __all__ = ["dump", "load", "loads", "structure", "unstructure", "validate_file", "validate_text"]
 
@@ -74,7 +74,7 @@ def validate_file(path: PathLike) -> list[Problem]:
     except PolicyError as exc:
         return list(exc.problems)
     except OSError as exc:
-        return [Problem(code="PM001", message=f"cannot read the file: {exc.strerror or exc}", file=name)]
+        return [Problem(code=Code.UNREADABLE, message=f"cannot read the file: {exc.strerror or exc}", file=name)]
     return validate_text(data, file=name)
 
 
@@ -86,7 +86,7 @@ def read_limited(name: str) -> bytes:
         raise PolicyError(
             [
                 Problem(
-                    code="PM011",
+                    code=Code.TOO_LARGE,
                     message=f"the file is larger than the limit of {MAX_INPUT_BYTES} bytes",
                     file=name,
                     line=1,
@@ -141,7 +141,7 @@ def _schema_validator() -> Any:
     return Draft202012Validator(json_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-_PRIORITY = {"PM103": 0, "PM106": 0}
+_PRIORITY = {Code.WRONG_TYPE: 0, Code.NULL: 0}
 
 
 def _explain(data: dict[str, Any]) -> list[Problem]:
@@ -209,52 +209,59 @@ def _describe(error: Any) -> list[tuple[tuple[Any, ...], Problem]]:
             if key not in allowed:
                 close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(allowed)}"
-                out.append(problem("PM101", f"unknown key {shown(key)}{hint}", (*path, key)))
+                out.append(problem(Code.UNKNOWN_KEY, f"unknown key {shown(key)}{hint}", (*path, key)))
         return out
     if keyword == "required":
         out = []
         for key in error.validator_value:
             if key not in value:
                 description = error.schema.get("properties", {}).get(key, {}).get("description", "")
-                out.append(problem("PM102", f"missing required key {key!r}: {description}"))
+                out.append(problem(Code.MISSING_KEY, f"missing required key {key!r}: {description}"))
         return out
     if keyword == "type":
         if value is None:
-            return [problem("PM106", "null is not a value: leave the key out if the policy does not state it")]
+            return [problem(Code.NULL, "null is not a value: leave the key out if the policy does not state it")]
         expected = _TYPE_NAMES.get(error.validator_value, str(error.validator_value))
         message = f"expected {expected}; got {kind_of(value)}"
         if error.validator_value == "string" and isinstance(value, (bool, int, float)):
             message += " (quote the value to keep it as text)"
-        return [problem("PM103", message)]
+        return [problem(Code.WRONG_TYPE, message)]
     if keyword == "anyOf" and all("required" in branch for branch in error.validator_value):
         names = ", ".join(branch["required"][0] for branch in error.validator_value)
-        return [problem("PM109", f"at least one of {names} is required")]
+        return [problem(Code.ONE_OF_REQUIRED, f"at least one of {names} is required")]
     if keyword in ("anyOf", "oneOf"):
         vocabulary = open_vocabulary(tp) or (tp if isinstance(tp, type) and issubclass(tp, Vocabulary) else None)
         if vocabulary is not None:
             if not isinstance(value, str):
-                return [problem("PM103", f"expected a {vocabulary.__name__} term (text); got {kind_of(value)}")]
+                return [problem(Code.WRONG_TYPE, f"expected a {vocabulary.__name__} term (text); got {kind_of(value)}")]
             terms = [member.value for member in vocabulary]
             close = difflib.get_close_matches(value, terms, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             custom = " Terms outside the vocabulary start with 'x-'." if open_vocabulary(tp) else ""
-            return [problem("PM105", f"{shown(value)} is not a {vocabulary.__name__} term{hint}{custom}")]
+            return [problem(Code.NOT_IN_VOCABULARY, f"{shown(value)} is not a {vocabulary.__name__} term{hint}{custom}")]
     if keyword == "minItems":
         optional = field is not None and field.default is not attrs.NOTHING
         hint = "; leave the key out if the policy is silent" if optional else ""
-        return [problem("PM107", f"expected at least {error.validator_value} item(s){hint}")]
+        return [problem(Code.TOO_FEW_ITEMS, f"expected at least {error.validator_value} item(s){hint}")]
     if keyword in ("pattern", "format", "enum", "minimum", "maximum"):
         if path == ("privacymodel",):
-            return [problem("PM108", f"unsupported format version {shown(value)}: this release reads {FORMAT_VERSION[:4]}x")]
+            return [
+                problem(
+                    Code.UNSUPPORTED_VERSION,
+                    f"unsupported format version {shown(value)}: this release reads {FORMAT_VERSION[:4]}x",
+                )
+            ]
         fmt = FORMATS.get((field.metadata.get("fmt") if field is not None else None) or "text")
         if keyword in ("minimum", "maximum"):
             low, high = (field.metadata.get("minimum"), field.metadata.get("maximum")) if field is not None else (None, None)
-            return [problem("PM104", f"{value!r} is out of range: expected {low} to {high}")]
+            return [problem(Code.INVALID_VALUE, f"{value!r} is out of range: expected {low} to {high}")]
         if tp is not str and field is not None and fmt is FORMATS["text"]:
             fmt = FORMATS["date"]  # date fields carry no format name
         description = fmt.description if fmt is not None else "a valid value"
-        return [problem("PM104", f"expected {description[0].lower()}{description[1:].rstrip('.')}; got {shown(value)}")]
-    return [problem("PM104", f"invalid value at {here}: {error.message}")]
+        return [
+            problem(Code.INVALID_VALUE, f"expected {description[0].lower()}{description[1:].rstrip('.')}; got {shown(value)}")
+        ]
+    return [problem(Code.INVALID_VALUE, f"invalid value at {here}: {error.message}")]
 
 
 def _cattrs_problems(data: dict[str, Any]) -> list[Problem]:
@@ -263,7 +270,7 @@ def _cattrs_problems(data: dict[str, Any]) -> list[Problem]:
         make_converter(detailed_validation=True).structure(data, PrivacyPolicy)
     except Exception as exc:  # noqa: BLE001 - turned into problems below
         return list(_flatten(exc, ()))
-    return [Problem(code="PM104", message="the policy could not be built from this data")]  # pragma: no cover
+    return [Problem(code=Code.INVALID_VALUE, message="the policy could not be built from this data")]  # pragma: no cover
 
 
 def _flatten(exc: BaseException, path: tuple[Any, ...]) -> Iterable[Problem]:
@@ -276,14 +283,20 @@ def _flatten(exc: BaseException, path: tuple[Any, ...]) -> Iterable[Problem]:
         return
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            yield Problem(code="PM101", message=f"unknown key {shown(key)}", path=format_path((*path, key)))
+            yield Problem(code=Code.UNKNOWN_KEY, message=f"unknown key {shown(key)}", path=format_path((*path, key)))
         return
     members: tuple[BaseException, ...] | None = getattr(exc, "exceptions", None)  # an exception group
     if members is not None:
         for member in members:
             yield from _flatten(member, path)
         return
-    code = "PM102" if isinstance(exc, KeyError) else "PM103" if isinstance(exc, StrictTypeError) else "PM104"
+    code = (
+        Code.MISSING_KEY
+        if isinstance(exc, KeyError)
+        else Code.WRONG_TYPE
+        if isinstance(exc, StrictTypeError)
+        else Code.INVALID_VALUE
+    )
     message = f"missing required key {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)
     yield Problem(code=code, message=message, path=format_path(path))
 
@@ -291,14 +304,16 @@ def _flatten(exc: BaseException, path: tuple[Any, ...]) -> Iterable[Problem]:
 def place(problems: list[Problem], text: str | None, file: str | None) -> list[Problem]:
     """Add file, line and column to problems whose paths can be found in ``text``; sort by position."""
     paths = [_parse_path(problem.path) for problem in problems]
-    wanted = {(*parts, "<key>") if problem.code == "PM101" else parts for parts, problem in zip(paths, problems, strict=True)}
+    wanted = {
+        (*parts, "<key>") if problem.code == Code.UNKNOWN_KEY else parts for parts, problem in zip(paths, problems, strict=True)
+    }
     record: Record = locate(text, wanted) if text is not None else {}
     placed = []
     for problem, parts in zip(problems, paths, strict=True):
-        position = _position_of(record, parts, key=problem.code == "PM101")
+        position = _position_of(record, parts, key=problem.code == Code.UNKNOWN_KEY)
         line, column = position if position else (None, None)
         message = problem.message
-        if problem.code == "PM103":
+        if problem.code == Code.WRONG_TYPE:
             raw = record.get(parts, (0, 0, None))[2]
             if raw is not None and "quote" in message:
                 message = message.replace("(quote the value to keep it as text)", f"(quote it to keep it as text: '{raw}')")

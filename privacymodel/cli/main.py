@@ -18,7 +18,7 @@ from privacymodel.checks.diff import summary as diff_summary
 from privacymodel.checks.validate import dump, load, loads, place, read_limited, unstructure, validate_file, validate_text
 from privacymodel.cli.reporters import AUDIT_REPORTERS, DIFF_REPORTERS, REPORTERS, AuditResult, FileResult, safe
 from privacymodel.model.policy import PrivacyPolicy
-from privacymodel.problems import CODES, PolicyError, Problem
+from privacymodel.problems import CODES, Code, PolicyError, Problem
 
 __all__ = ["main"]
 
@@ -384,7 +384,7 @@ def _run_audit(args: argparse.Namespace) -> int:
         except PolicyError as error:
             results.append(AuditResult(file=name, findings=(), problems=error.problems))
         except OSError as error:
-            problem = Problem(code="PM001", message=f"cannot read the file: {error.strerror or error}", file=name)
+            problem = Problem(code=Code.UNREADABLE, message=f"cannot read the file: {error.strerror or error}", file=name)
             results.append(AuditResult(file=name, findings=(), problems=(problem,)))
         else:
             results.append(AuditResult(file=name, findings=audit(policy, args.law)))

@@ -35,7 +35,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from privacymodel.problems import PolicyError, Problem, format_path, shown
+from privacymodel.problems import Code, PolicyError, Problem, format_path, shown
 
 __all__ = ["MAX_DEPTH", "MAX_INPUT_BYTES", "Position", "decode", "dump_yaml", "locate", "parse"]
 
@@ -152,19 +152,21 @@ def _walk(text: str, record: _Recorder | None) -> Any:
         get_event = parser.get_event
         get_event()  # StreamStartEvent
         if type(get_event()) is StreamEndEvent:
-            raise _LocatedError("PM008", "the document is empty: a policy is a mapping of keys", 1, 1)
+            raise _LocatedError(Code.EMPTY, "the document is empty: a policy is a mapping of keys", 1, 1)
         stack: list[list[Any]] = []  # frames: [container, pending key or _NO_KEY]
         try:
             root = _build(get_event, stack, record)
         except _LocatedError as exc:
-            exc.path = () if exc.code == "PM007" else tuple(_stack_path(stack))
+            exc.path = () if exc.code == Code.TOO_DEEP else tuple(_stack_path(stack))
             raise
         get_event()  # DocumentEndEvent
         event = get_event()
         if type(event) is DocumentStartEvent:
-            raise _LocatedError("PM009", "a second document: a policy file holds one document", *_position(event.start_mark))
+            raise _LocatedError(
+                Code.SEVERAL_DOCUMENTS, "a second document: a policy file holds one document", *_position(event.start_mark)
+            )
         if type(root) is not dict:
-            raise _LocatedError("PM010", f"the top level must be a mapping of keys; got {_kind(root)}", 1, 1)
+            raise _LocatedError(Code.NOT_A_MAPPING, f"the top level must be a mapping of keys; got {_kind(root)}", 1, 1)
         return root
     finally:
         if _C_PARSER:
@@ -192,14 +194,14 @@ def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: _Record
             tag = event.tag
             if tag is not None and tag != "!":
                 if tag != _STR_TAG:
-                    raise _LocatedError("PM006", f"the tag {shown(tag)} is not allowed", *_position(event.start_mark))
+                    raise _LocatedError(Code.TAG, f"the tag {shown(tag)} is not allowed", *_position(event.start_mark))
                 value: Any = event.value
             elif event.implicit[0]:
                 try:
                     value = resolve_plain(event.value)
                 except ValueError:
                     raise _LocatedError(
-                        "PM104", "a number with too many digits; quote it if it is text", *_position(event.start_mark)
+                        Code.INVALID_VALUE, "a number with too many digits; quote it if it is text", *_position(event.start_mark)
                     ) from None
             else:
                 value = event.value
@@ -209,13 +211,13 @@ def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: _Record
             if event.anchor is not None:
                 _anchor_error(event)
             if event.tag is not None and event.tag != "!" and event.tag != _COLLECTION_TAGS[cls]:
-                raise _LocatedError("PM006", f"the tag {shown(event.tag)} is not allowed", *_position(event.start_mark))
+                raise _LocatedError(Code.TAG, f"the tag {shown(event.tag)} is not allowed", *_position(event.start_mark))
             if stack and type(stack[-1][0]) is dict and stack[-1][1] is _NO_KEY:
                 raise _LocatedError(
-                    "PM012", "a mapping key must be text, not a mapping or sequence", *_position(event.start_mark)
+                    Code.KEY_NOT_TEXT, "a mapping key must be text, not a mapping or sequence", *_position(event.start_mark)
                 )
             if len(stack) >= MAX_DEPTH:
-                raise _LocatedError("PM007", f"nesting is deeper than {MAX_DEPTH} levels", *_position(event.start_mark))
+                raise _LocatedError(Code.TOO_DEEP, f"nesting is deeper than {MAX_DEPTH} levels", *_position(event.start_mark))
             if record is not None:
                 _record(record, stack, path, event, None)
             stack.append([{} if cls is MappingStartEvent else [], _NO_KEY])
@@ -225,9 +227,11 @@ def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: _Record
             if record is not None and stack:
                 path.pop()
         elif cls is AliasEvent:
-            raise _LocatedError("PM005", "aliases (*name) are not supported: write the value out", *_position(event.start_mark))
+            raise _LocatedError(
+                Code.ALIAS, "aliases (*name) are not supported: write the value out", *_position(event.start_mark)
+            )
         else:  # pragma: no cover - libyaml emits no other event inside a document
-            raise _LocatedError("PM003", f"unexpected {cls.__name__}", *_position(event.start_mark))
+            raise _LocatedError(Code.SYNTAX, f"unexpected {cls.__name__}", *_position(event.start_mark))
 
         if not stack:
             if record is not None and cls is ScalarEvent:
@@ -240,10 +244,12 @@ def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: _Record
             if key is _NO_KEY:
                 if type(value) is not str:
                     raise _LocatedError(
-                        "PM012", f"a mapping key must be text; got {shown(value)} (quote it)", *_position(event.start_mark)
+                        Code.KEY_NOT_TEXT,
+                        f"a mapping key must be text; got {shown(value)} (quote it)",
+                        *_position(event.start_mark),
                     )
                 if value in container:
-                    raise _LocatedError("PM004", f"duplicate key {shown(value)}", *_position(event.start_mark))
+                    raise _LocatedError(Code.DUPLICATE_KEY, f"duplicate key {shown(value)}", *_position(event.start_mark))
                 frame[1] = value
                 if record is not None:
                     key_path = (*path, value, "<key>")
@@ -265,7 +271,7 @@ _NO_VALUE: Final = object()
 
 def _anchor_error(event: Any) -> None:
     raise _LocatedError(
-        "PM005", "anchors (&name) and aliases are not supported: write the value out", *_position(event.start_mark)
+        Code.ALIAS, "anchors (&name) and aliases are not supported: write the value out", *_position(event.start_mark)
     )
 
 
@@ -318,7 +324,7 @@ def decode(data: bytes | str, file: str | None = None) -> str:
         raise PolicyError(
             [
                 Problem(
-                    code="PM002",
+                    code=Code.NOT_UTF8,
                     message=f"not valid UTF-8 text: byte 0x{data[start]:02x} at offset {start}",
                     file=file,
                     line=line,
@@ -330,7 +336,7 @@ def decode(data: bytes | str, file: str | None = None) -> str:
 
 def _too_large(size: int, file: str | None) -> Problem:
     return Problem(
-        code="PM011",
+        code=Code.TOO_LARGE,
         message=f"the input is {size} bytes; the limit is {MAX_INPUT_BYTES} bytes",
         file=file,
         line=1,
@@ -401,7 +407,7 @@ def parse(text: str, file: str | None = None) -> dict[str, Any]:
     except yaml.reader.ReaderError as exc:
         raise PolicyError([_reader_problem(exc, text, file)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - other libyaml failures
-        raise PolicyError([Problem(code="PM003", message=str(exc), file=file, line=1, column=1)]) from None
+        raise PolicyError([Problem(code=Code.SYNTAX, message=str(exc), file=file, line=1, column=1)]) from None
     return result
 
 
@@ -409,7 +415,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, file: str | None) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     message = " ".join(part for part in (exc.context, exc.problem) if part) or "syntax error"
     line, column = _position(mark) if mark is not None else (1, 1)
-    return Problem(code="PM003", message=message, file=file, line=line, column=column)
+    return Problem(code=Code.SYNTAX, message=message, file=file, line=line, column=column)
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str | None) -> Problem:
@@ -420,7 +426,7 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str | None) -
     column = position - (text.rfind("\n", 0, position) + 1) + 1
     char = exc.character
     shown = f"#x{char:04x}" if isinstance(char, int) else repr(char)
-    return Problem(code="PM003", message=f"the character {shown} is not allowed in YAML", file=file, line=line, column=column)
+    return Problem(code=Code.SYNTAX, message=f"the character {shown} is not allowed in YAML", file=file, line=line, column=column)
 
 
 def locate(text: str, wanted: set[tuple[Any, ...]] | None = None) -> Record:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
-from privacymodel.problems import Problem, format_path
+from privacymodel.problems import Code, Problem, format_path
 
 __all__ = ["left_out"]
 
@@ -75,7 +75,7 @@ def left_out(
         count = f" ({len(cuts)})" if len(cuts) > 1 else ""
         notes.append(
             Problem(
-                code="PM404",
+                code=Code.NOT_EXPORTED,
                 severity="warning",
                 message=f"{what}{count}: not carried over to {target}{'; ' + reason if reason else ''}",
                 path=format_path(cuts[0]),

@@ -33,7 +33,7 @@ from privacymodel.formats.tilt.recognise import (
     slug,
 )
 from privacymodel.model.fields import FORMATS
-from privacymodel.model.policy import PrivacyPolicy
+from privacymodel.model.policy import FORMAT_VERSION, PrivacyPolicy
 from privacymodel.model.vocab import (
     CustomTerm,
     DataCategoryTerm,
@@ -43,7 +43,7 @@ from privacymodel.model.vocab import (
     RightKind,
     TransferMechanism,
 )
-from privacymodel.problems import PolicyError, Problem, format_path, kind_of, shown
+from privacymodel.problems import Code, PolicyError, Problem, format_path, kind_of, shown
 
 __all__ = ["from_tilt"]
 
@@ -101,10 +101,10 @@ class _TiltReader:
     # Notes and typed access.
 
     def lost(self, path: Path, message: str) -> None:
-        self.notes.append(Problem(code="PM402", severity="warning", message=message, path=format_path(path)))
+        self.notes.append(Problem(code=Code.NOT_CARRIED_OVER, severity="warning", message=message, path=format_path(path)))
 
     def repaired(self, path: Path, message: str) -> None:
-        self.notes.append(Problem(code="PM403", severity="warning", message=message, path=format_path(path)))
+        self.notes.append(Problem(code=Code.REINTERPRETED, severity="warning", message=message, path=format_path(path)))
 
     def mapping(self, obj: Mapping[str, Any], key: str, path: Path) -> dict[str, Any] | None:
         value = obj.get(key)
@@ -209,10 +209,15 @@ class _TiltReader:
         name = self.text(controller, "name", ("controller",)) or meta_name
         if name is None:
             raise PolicyError(
-                [Problem(code="PM401", message="the TILT document names no controller (controller.name and meta.name are empty)")]
+                [
+                    Problem(
+                        code=Code.NOT_TILT,
+                        message="the TILT document names no controller (controller.name and meta.name are empty)",
+                    )
+                ]
             )
         self.unknown_keys(data, TILT_KEYS, ())
-        policy: dict[str, Any] = {"privacymodel": "1.0.0", "document": self.document(meta, meta_name, name)}
+        policy: dict[str, Any] = {"privacymodel": FORMAT_VERSION, "document": self.document(meta, meta_name, name)}
         party: dict[str, Any] = {"id": "controller", "name": name}
         address = self.address(controller, ("controller",))
         if address:
@@ -730,13 +735,13 @@ def from_tilt(data: Mapping[str, Any], *, notes: list[Problem] | None = None) ->
     document that is not TILT.
     """
     if not isinstance(data, Mapping):
-        raise PolicyError([Problem(code="PM401", message="a TILT document is a JSON object; this is not")])
+        raise PolicyError([Problem(code=Code.NOT_TILT, message="a TILT document is a JSON object; this is not")])
     if not any(key in data for key in TILT_KEYS):
         hint = " (it is a privacymodel policy already)" if "privacymodel" in data else ""
         raise PolicyError(
             [
                 Problem(
-                    code="PM401",
+                    code=Code.NOT_TILT,
                     message=f"not a TILT document{hint}: none of its top-level keys ({', '.join(TILT_KEYS[:4])}, ...) is present",
                 )
             ]

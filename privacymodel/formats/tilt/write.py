@@ -25,7 +25,7 @@ from privacymodel.formats.tilt.common import (
 )
 from privacymodel.model.policy import ContactPoint, DataCategory, PostalAddress, PrivacyPolicy, Right
 from privacymodel.model.vocab import CustomTerm, DataCategoryTerm, DataSource, LawTerm, LegalBasisTerm, RightKind
-from privacymodel.problems import Problem, format_path, shown
+from privacymodel.problems import Code, Problem, format_path, shown
 
 __all__ = ["to_tilt"]
 
@@ -191,12 +191,12 @@ class _TiltWriter:
                 self.contacts[contact.id] = contact
 
     def lost(self, path: tuple[str | int, ...], message: str) -> None:
-        self.notes.append(Problem(code="PM404", severity="warning", message=message, path=format_path(path)))
+        self.notes.append(Problem(code=Code.NOT_EXPORTED, severity="warning", message=message, path=format_path(path)))
 
     def placeholder(self, tilt_field: str, value: object, path: tuple[str | int, ...]) -> None:
         self.notes.append(
             Problem(
-                code="PM405",
+                code=Code.PLACEHOLDER,
                 severity="warning",
                 message=f"TILT requires {tilt_field}, which the policy does not state; wrote {shown(value)}",
                 path=format_path(path),

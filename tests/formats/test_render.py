@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 import privacymodel as pm
-
-from .conftest import EXAMPLES, MINIMAL, ROOT
-from .test_cli import run
+from tests.conftest import EXAMPLES, MINIMAL, ROOT
+from tests.helpers import run
 
 VOID = {"meta", "br", "hr", "img", "input", "link"}
 

@@ -6,8 +6,7 @@ import pytest
 
 import privacymodel as pm
 from privacymodel.codec.yaml_read import MAX_DEPTH, MAX_INPUT_BYTES, parse
-
-from .conftest import MINIMAL
+from tests.conftest import MINIMAL
 
 
 def only_problem(source: str | bytes) -> pm.Problem:

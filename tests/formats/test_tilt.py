@@ -16,8 +16,7 @@ from jsonschema import Draft7Validator
 import privacymodel as pm
 from privacymodel.formats.tilt import NOT_STATED_EMAIL, UNKNOWN_COUNTRY, UNLINKED_ID, read_duration, read_legal_basis
 from privacymodel.strategies import policies
-
-from .conftest import EXAMPLES, SHARED
+from tests.conftest import EXAMPLES, SHARED
 
 TILT_DIR = SHARED / "reference" / "tilt"
 TODAY = dt.date(2026, 1, 2)

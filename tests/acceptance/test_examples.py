@@ -12,8 +12,7 @@ import pytest
 
 import privacymodel as pm
 from privacymodel.model.fields import Model
-
-from .conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT
 
 SEEDS = {
     "customertimes-2020.yaml": "000_e8781ceec530a24b.txt",

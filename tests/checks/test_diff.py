@@ -10,9 +10,8 @@ from hypothesis import given
 import privacymodel as pm
 from privacymodel.checks.diff import summary
 from privacymodel.strategies import policies
-
-from .conftest import MINIMAL, ROOT
-from .test_cli import run
+from tests.conftest import MINIMAL, ROOT
+from tests.helpers import run
 
 BASE = MINIMAL + (
     "    contacts:\n      - id: mail\n        email: privacy@acme.example\n"

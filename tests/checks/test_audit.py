@@ -7,9 +7,8 @@ import json
 import pytest
 
 import privacymodel as pm
-
-from .conftest import MINIMAL
-from .test_cli import run
+from tests.conftest import MINIMAL
+from tests.helpers import run
 
 
 def status(text: str, item: str, law: str = "gdpr") -> tuple[str, tuple[str, ...]]:
@@ -179,8 +178,8 @@ def test_command_reports_a_broken_file() -> None:
 
 
 def test_readme_audit_table_matches_the_examples() -> None:
-    from .conftest import ROOT
-    from .test_examples import SEEDS
+    from tests.acceptance.test_examples import SEEDS
+    from tests.conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     order = [

@@ -15,9 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import privacymodel as pm
-
-from .conftest import EXAMPLES, MINIMAL
-from .test_cli import run
+from tests.conftest import EXAMPLES, MINIMAL
+from tests.helpers import run
 
 HAZARDS: dict[str, tuple[bytes, str, int, int]] = {
     # name: (file content, code, line, column)

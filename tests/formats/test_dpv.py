@@ -14,8 +14,7 @@ import privacymodel as pm
 from privacymodel.formats.dpv import CONTEXT, TERM_IRI
 from privacymodel.model.vocab import DPV, EU_GDPR, PD
 from privacymodel.strategies import policies
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 rdflib = pytest.importorskip("rdflib")
 # rdflib's own JSON-LD parser calls its deprecated ConjunctiveGraph; that is rdflib's business, not ours.

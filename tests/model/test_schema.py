@@ -14,8 +14,7 @@ from jsonschema import Draft202012Validator
 
 import privacymodel as pm
 from privacymodel.strategies import policies
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 SCHEMA = pm.json_schema()
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)

@@ -3,36 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .conftest import EXAMPLES, ROOT
-
-_SCRIPT = Path(sys.executable).with_name("privacymodel")
-COMMAND = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "privacymodel"]
-
-
-def run(
-    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT
-) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    environment.update(env or {})
-    return subprocess.run(
-        [*COMMAND, *args],
-        input=stdin.decode() if stdin is not None else None,
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=environment,
-        timeout=120,
-        check=False,
-    )
+from tests.conftest import EXAMPLES, ROOT
+from tests.helpers import run
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 import privacymodel as pm
-
-from .conftest import MINIMAL
+from tests.conftest import MINIMAL
 
 
 def codes(text: str) -> list[tuple[str, str, str, int | None]]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 import privacymodel as pm
-
-from .conftest import MINIMAL
+from tests.conftest import MINIMAL
 
 
 def problems(text: str) -> list[pm.Problem]:
@@ -161,7 +160,7 @@ def test_every_code_is_documented() -> None:
 
 
 def test_readme_lists_every_code() -> None:
-    from .conftest import ROOT
+    from tests.conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [code for code in pm.CODES if f"| {code} |" not in readme]

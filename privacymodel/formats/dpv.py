@@ -21,12 +21,14 @@ derived from the policy's URL, or its title: ``urn:uuid:<uuid5>#``.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 from typing import Any, Final
 
-from privacymodel.checks.validate import unstructure
+import attrs
+
+from privacymodel.codec.converter import unstructure
 from privacymodel.formats.left_out import left_out
+from privacymodel.formats.shared import policy_uuid, retention_conditions
 from privacymodel.model.policy import Party, PrivacyPolicy, Recipient, Retention
 from privacymodel.model.vocab import DPV, EU_GDPR, PD, CustomTerm, DataCategoryTerm, PartyRole, Vocabulary
 from privacymodel.problems import Problem
@@ -100,12 +102,21 @@ def _ref(iri: str) -> dict[str, str]:
     return {"@id": iri}
 
 
+@attrs.frozen
+class _Linked:
+    """What a statement links: the ids of data categories, purposes, legal bases, recipients and retention statements."""
+
+    data: Iterable[str] | None
+    purposes: Iterable[str] | None
+    bases: Iterable[str] | None = None
+    recipients: Iterable[str] | None = None
+    storage: Iterable[str] | None = None
+
+
 class _DpvWriter:
     def __init__(self, policy: PrivacyPolicy) -> None:
         self.policy = policy
-        document = policy.document
-        seed = document.url or f"urn:privacymodel:policy:{document.title}"
-        self.base = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, seed)}#"
+        self.base = f"urn:uuid:{policy_uuid(policy.document)}#"
         self.nodes: list[dict[str, Any]] = []
         self.categories = {c.id: c for c in policy.data_categories or ()}
         self.purposes = {p.id: p for p in policy.purposes or ()}
@@ -152,53 +163,52 @@ class _DpvWriter:
         node: dict[str, Any] = {"@id": iri, "@type": "dpv:StorageDuration"}
         if retention.period:
             node["dpv:hasDuration"] = {"@value": retention.period, "@type": "xsd:duration"}
-        words = [
-            f"until {retention.until}" if retention.until else None,
-            "as long as necessary for the purposes" if retention.as_long_as_necessary else None,
-            "longer where the law requires" if retention.legal_requirement else None,
-            retention.criteria,
-            retention.description,
-        ]
-        text = "; ".join(word for word in words if word)
+        text = "; ".join([*retention_conditions(retention), *([retention.description] if retention.description else [])])
         if text:
             node["dct:description"] = text
         self.nodes.append(node)
         return _ref(iri)
 
-    def process(
-        self,
-        iri: str,
-        description: str | None,
-        data: Iterable[str] | None,
-        purposes: Iterable[str] | None,
-        bases: Iterable[str] | None = None,
-        recipients: Iterable[str] | None = None,
-        storage: Iterable[str] | None = None,
-    ) -> dict[str, Any]:
+    def process(self, iri: str, description: str | None, linked: _Linked) -> dict[str, Any]:
         node: dict[str, Any] = {"@id": iri, "@type": "dpv:Process"}
         if description:
             node["dct:description"] = description
         links = (
-            ("dpv:hasPersonalData", self.terms(self.categories[d].term for d in data or ())),
-            ("dpv:hasPurpose", self.terms(self.purposes[p].term for p in purposes or ())),
-            ("dpv:hasLegalBasis", self.terms(self.bases[b].basis for b in bases or ())),
-            ("dpv:hasRecipient", [_ref(f"{self.base}recipient/{r}") for r in recipients or ()]),
-            ("dpv:hasStorageCondition", [_ref(f"{self.base}storage/{s}") for s in storage or ()]),
+            ("dpv:hasPersonalData", self.terms(self.categories[d].term for d in linked.data or ())),
+            ("dpv:hasPurpose", self.terms(self.purposes[p].term for p in linked.purposes or ())),
+            ("dpv:hasLegalBasis", self.terms(self.bases[b].basis for b in linked.bases or ())),
+            ("dpv:hasRecipient", [_ref(f"{self.base}recipient/{r}") for r in linked.recipients or ()]),
+            ("dpv:hasStorageCondition", [_ref(f"{self.base}storage/{s}") for s in linked.storage or ()]),
         )
         node.update({key: values for key, values in links if values})
         return node
 
     def document(self) -> dict[str, Any]:
-        policy = self.policy
-        base = self.base
-        top: dict[str, Any] = {"@id": base + "policy", "@type": "dpv:Process", "dct:title": policy.document.title}
-        if policy.document.url:
-            top["dct:source"] = _ref(policy.document.url)
-        if policy.document.language:
-            top["dct:language"] = policy.document.language
-        for key, date in (("dct:issued", policy.document.effective_date), ("dct:modified", policy.document.last_updated)):
+        """The JSON-LD document: the policy's process node, the processes it links and the nodes they name."""
+        top = self.top()
+        top.update(self.entities())
+        top.update(self.statements())
+        processes = self.processes()
+        if processes:
+            top["dpv:hasProcess"] = [_ref(p["@id"]) for p in processes]
+        return {"@context": dict(CONTEXT), "@graph": [top, *processes, *self.nodes]}
+
+    def top(self) -> dict[str, Any]:
+        """The policy's process node with what the document says of itself: title, source, language, dates."""
+        document = self.policy.document
+        top: dict[str, Any] = {"@id": self.base + "policy", "@type": "dpv:Process", "dct:title": document.title}
+        if document.url:
+            top["dct:source"] = _ref(document.url)
+        if document.language:
+            top["dct:language"] = document.language
+        for key, date in (("dct:issued", document.effective_date), ("dct:modified", document.last_updated)):
             if date is not None:
                 top[key] = {"@value": date.isoformat(), "@type": "xsd:date"}
+        return top
+
+    def entities(self) -> dict[str, list[dict[str, str]]]:
+        """The parties of the policy by the property linking them (those stated only)."""
+        policy = self.policy
         controllers, processors = [], []
         for party in policy.controllers:
             roles = [r.role for r in party.roles or ()]
@@ -219,12 +229,16 @@ class _DpvWriter:
             else [],
         }
         if policy.dpo is not None:
-            node: dict[str, Any] = {"@id": base + "dpo", "@type": "dpv:DataProtectionOfficer"}
+            node: dict[str, Any] = {"@id": self.base + "dpo", "@type": "dpv:DataProtectionOfficer"}
             if policy.dpo.name:
                 node["rdfs:label"] = policy.dpo.name
             self.nodes.append(node)
-            entities["dpv:hasDataProtectionOfficer"] = [_ref(base + "dpo")]
-        top.update({key: refs for key, refs in entities.items() if refs})
+            entities["dpv:hasDataProtectionOfficer"] = [_ref(self.base + "dpo")]
+        return {key: refs for key, refs in entities.items() if refs}
+
+    def statements(self) -> dict[str, list[dict[str, str]]]:
+        """Everything the policy states, by the property linking it (those stated only)."""
+        policy = self.policy
         mechanisms = [m for t in policy.transfers or () for m in t.mechanisms or ()]
         statements = {
             "dpv:hasPersonalData": self.terms(c.term for c in policy.data_categories or ()),
@@ -238,29 +252,33 @@ class _DpvWriter:
                 _ref(CONTEXT["loc"] + c) for c in dict.fromkeys(c for t in policy.transfers or () for c in t.destinations or ())
             ],
         }
-        top.update({key: refs for key, refs in statements.items() if refs})
+        return {key: refs for key, refs in statements.items() if refs}
+
+    def processes(self) -> list[dict[str, Any]]:
+        """A process for every statement that links parts of the policy."""
+        policy, base = self.policy, self.base
         processes = [
-            self.process(f"{base}processing/{p.id}", p.description, p.data, p.purposes, p.legal_bases, p.recipients, p.retention)
+            self.process(
+                f"{base}processing/{p.id}", p.description, _Linked(p.data, p.purposes, p.legal_bases, p.recipients, p.retention)
+            )
             for p in policy.processing or ()
         ]
         processes += [
-            self.process(f"{base}legal-basis/{b.id}", b.description, b.data, b.purposes, [b.id])
+            self.process(f"{base}legal-basis/{b.id}", b.description, _Linked(b.data, b.purposes, bases=[b.id]))
             for b in policy.legal_bases or ()
             if b.data or b.purposes
         ]
         processes += [
-            self.process(f"{base}disclosure/{r.id}", None, r.data, r.purposes, recipients=[r.id])
+            self.process(f"{base}disclosure/{r.id}", None, _Linked(r.data, r.purposes, recipients=[r.id]))
             for r in policy.recipients or ()
             if r.data or r.purposes
         ]
         processes += [
-            self.process(f"{base}retention/{t.id}", None, t.data, t.purposes, storage=[t.id])
+            self.process(f"{base}retention/{t.id}", None, _Linked(t.data, t.purposes, storage=[t.id]))
             for t in policy.retention or ()
             if t.data or t.purposes
         ]
-        if processes:
-            top["dpv:hasProcess"] = [_ref(p["@id"]) for p in processes]
-        return {"@context": dict(CONTEXT), "@graph": [top, *processes, *self.nodes]}
+        return processes
 
 
 def to_dpv(policy: PrivacyPolicy, *, notes: list[Problem] | None = None) -> dict[str, Any]:

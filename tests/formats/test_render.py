@@ -12,7 +12,7 @@ import pytest
 
 import privacymodel as pm
 from tests.conftest import EXAMPLES, MINIMAL, ROOT
-from tests.helpers import run
+from tests.helpers import invoke
 
 VOID = {"meta", "br", "hr", "img", "input", "link"}
 
@@ -118,10 +118,10 @@ def test_unknown_format() -> None:
 
 def test_command_writes_a_file(tmp_path: Path) -> None:
     out = tmp_path / "summary.html"
-    result = run("render", "--format", "html", "--out", str(out), "examples/customers-ai-2023.yaml")
+    result = invoke("render", "--format", "html", "--out", str(out), "examples/customers-ai-2023.yaml")
     assert result.returncode == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    bad = run("render", "-", stdin=b"privacymodel: 1.0.0\n")
+    bad = invoke("render", "-", stdin=b"privacymodel: 1.0.0\n")
     assert bad.returncode == 1
     assert "PM102" in bad.stderr
 

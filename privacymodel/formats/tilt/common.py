@@ -8,8 +8,6 @@ from typing import Final, TypeVar
 from privacymodel.model.vocab import LegalBasisTerm, RightKind, TransferMechanism
 
 __all__ = [
-    "AS_LONG_AS_NECESSARY",
-    "LEGAL_REQUIREMENT",
     "NOT_STATED_EMAIL",
     "PORTABILITY_SLOT",
     "RIGHT_SLOTS",
@@ -83,10 +81,6 @@ SLOT_DEFAULT_MECHANISM: Final = {
     "adequacyDecision": TransferMechanism.ADEQUACY,
     "standardDataProtectionClause": TransferMechanism.SCC_COMMISSION,
 }
-
-AS_LONG_AS_NECESSARY: Final = "as long as necessary for the purposes"
-
-LEGAL_REQUIREMENT: Final = "longer where the law requires"
 
 T = TypeVar("T")
 

@@ -6,15 +6,11 @@ import datetime as dt
 import hashlib
 import json
 import re
-import uuid
 from collections.abc import Iterable
 from typing import Any, Final
 
-from privacymodel.checks.validate import unstructure
-from privacymodel.formats.left_out import left_out
+from privacymodel.formats.shared import policy_uuid, retention_conditions
 from privacymodel.formats.tilt.common import (
-    AS_LONG_AS_NECESSARY,
-    LEGAL_REQUIREMENT,
     NOT_STATED_EMAIL,
     RIGHT_SLOTS,
     TRANSFER_SLOTS,
@@ -23,164 +19,30 @@ from privacymodel.formats.tilt.common import (
     is_legitimate_interests,
     unique,
 )
-from privacymodel.model.policy import ContactPoint, DataCategory, PostalAddress, PrivacyPolicy, Right
-from privacymodel.model.vocab import CustomTerm, DataCategoryTerm, DataSource, LawTerm, LegalBasisTerm, RightKind
+from privacymodel.formats.tilt.coverage import not_held
+from privacymodel.formats.tilt.links import Links, links
+from privacymodel.formats.tilt.values import FEE, LANGUAGES, TILT_PHONE, address_text, basis_out, tilt_duration
+from privacymodel.model.policy import ContactPoint, DataCategory, PostalAddress, PrivacyPolicy, Retention, Right
+from privacymodel.model.vocab import DataCategoryTerm, DataSource, RightKind
 from privacymodel.problems import Code, Problem, format_path, shown
 
 __all__ = ["to_tilt"]
 
-# ISO 639-1 codes, the languages TILT's meta.language accepts.
-_LANGUAGE_CODES: Final = (
-    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el "
-    "en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja "
-    "jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd "
-    "ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss "
-    "st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu"
-)
-
-_LANGUAGES: Final = frozenset(_LANGUAGE_CODES.split())
-
-_TILT_PHONE: Final = re.compile(r"^[+]*[(]{0,1}[0-9]{1,4}[)]{0,1}[-\s\./0-9]*$")
-
-_FEE: Final = re.compile(r"^([0-9]+(?:\.[0-9]+)?) ([A-Z]{3})$")
-
-_REFERENCE_OF_LAW: Final = {LawTerm.GDPR: "GDPR", LawTerm.UK_GDPR: "UKGDPR"}
-
-
-def _address_text(address: PostalAddress | None) -> str:
-    """TILT's address text: the address on one line, its country apart (TILT has a field for it)."""
-    return address.one_line(country=False) if address is not None else ""
-
-
-# Fields of the plain policy that the TILT document carries (see the module docs for how).
-_CARRIED: Final = (
-    "privacymodel",
-    "document.url",
-    "document.language",
-    "document.version",
-    "document.effective_date",
-    "document.last_updated",
-    "document.retrieved_on",
-    "controllers[*].id",
-    "controllers[*].name",
-    "controllers[*].address",
-    "representative.id",
-    "representative.name",
-    "representative.contacts[*].email",
-    "representative.contacts[*].phone",
-    "dpo.name",
-    "dpo.contacts[*].email",
-    "dpo.contacts[*].phone",
-    "dpo.contacts[*].address",
-    "supervisory_authority.id",
-    "supervisory_authority.name",
-    "supervisory_authority.address",
-    "supervisory_authority.contacts[*].email",
-    "supervisory_authority.contacts[*].phone",
-    "data_categories[*].id",
-    "data_categories[*].term",
-    "data_categories[*].sources",
-    "provision_requirements[*].required",
-    "provision_requirements[*].statutory",
-    "provision_requirements[*].contractual",
-    "provision_requirements[*].data",
-    "provision_requirements[*].consequences",
-    "purposes[*].id",
-    "purposes[*].term",
-    "purposes[*].description",
-    "legal_bases[*].id",
-    "legal_bases[*].basis",
-    "legal_bases[*].law",
-    "legal_bases[*].purposes",
-    "legal_bases[*].data",
-    "legal_bases[*].description",
-    "processing[*].id",
-    "processing[*].data",
-    "processing[*].purposes",
-    "processing[*].legal_bases",
-    "processing[*].recipients",
-    "processing[*].retention",
-    "recipients[*].id",
-    "recipients[*].name",
-    "recipients[*].kind",
-    "recipients[*].data",
-    "recipients[*].purposes",
-    "retention[*].id",
-    "retention[*].data",
-    "retention[*].purposes",
-    "retention[*].period",
-    "retention[*].until",
-    "retention[*].as_long_as_necessary",
-    "retention[*].legal_requirement",
-    "retention[*].criteria",
-    "retention[*].description",
-    "rights[*].id",
-    "rights[*].kind",
-    "rights[*].description",
-    "rights[*].how",
-    "rights[*].contacts",
-    "rights[*].fee",
-    "transfers[*].id",
-    "transfers[*].destinations",
-    "transfers[*].mechanisms",
-    "automated_decision_making.used",
-    "automated_decision_making.logic",
-    "automated_decision_making.consequences",
-)
-
-_WHY_NOT: Final = {
-    "document.title": "TILT has no title (meta.name is the controller's name)",
-    "cookies": "TILT has no cookies or other trackers",
-    "children": "TILT has nothing on children",
-    "do_not_track": "TILT has no Do Not Track",
-    "security": "TILT has no security measures",
-    "certifications": "TILT has no certifications",
-    "sale_of_data": "TILT has no sale of data",
-    "policy_changes": "TILT's changesOfPurpose is about planned changes of purpose, not how changes are announced",
-    "choices": "TILT has no choices or opt-outs",
-    "laws": "TILT has no list of laws",
-    "data_categories[*].special_category": "TILT does not mark special categories (GDPR Art. 9)",
-    "recipients[*].role": "TILT recipients have no role",
-    "transfers[*].recipients": "TILT transfers name a country only",
-    "transfers[*].data": "TILT transfers name a country only",
-    "transfers[*].description": "TILT describes each mechanism, not the transfer",
-    "automated_decision_making.profiling": "TILT has no separate profiling flag",
-    "section": "TILT does not say where in the policy a statement is",
-}
-
-_WHOLE: Final = (
-    "cookies",
-    "children",
-    "do_not_track",
-    "security",
-    "certifications",
-    "sale_of_data",
-    "policy_changes",
-    "choices",
-    "laws",
-)
-
 _FEE_REASON: Final = "TILT has a fee only for portability, as an amount and a currency (such as '10 EUR')"
-
-_WHY_DEFAULT: Final = "TILT has no field for it"
-
-
-class _Links:
-    """What the policy links to one data category."""
-
-    def __init__(self) -> None:
-        self.purposes: list[str] = []
-        self.bases: list[str] = []
-        self.recipients: list[str] = []
-        self.retention: list[str] = []
 
 
 class _TiltWriter:
+    """Builds a TILT document from a policy, noting what TILT cannot hold and the placeholders written."""
+
     def __init__(self, policy: PrivacyPolicy, today: dt.date) -> None:
         self.policy = policy
         self.today = today
         self.notes: list[Problem] = []
         self.said: set[int] = set()  # provision requirements already noted
+        self.purposes = {p.id: p for p in policy.purposes or ()}
+        self.bases = {b.id: b for b in policy.legal_bases or ()}
+        self.recipients = {r.id: r for r in policy.recipients or ()}
+        self.retention = {r.id: r for r in policy.retention or ()}
         self.contacts: dict[str, ContactPoint] = {}
         for party in (*policy.controllers, policy.representative, policy.supervisory_authority):
             for contact in (party.contacts or ()) if party is not None else ():
@@ -227,7 +89,7 @@ class _TiltWriter:
             self.lost(("rights", indexes[0], "kind"), f"TILT has no right {kind!r}")
         doc["automatedDecisionMaking"] = self.automated_decisions()
         doc["changesOfPurpose"] = []
-        self.notes += left_out(unstructure(policy), _CARRIED, "TILT", {**_WHY_NOT, "": _WHY_DEFAULT}, _WHOLE)
+        self.notes += not_held(policy)
         canonical = json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         doc["meta"]["_hash"] = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
         return doc
@@ -244,7 +106,7 @@ class _TiltWriter:
             if date is not None and date not in (created, modified):
                 self.lost(("document", name), "TILT has two dates, meta.created and meta.modified; this one is left out")
         language = (document.language or "").split("-")[0].lower()
-        if language not in _LANGUAGES:
+        if language not in LANGUAGES:
             language = "en"
             self.placeholder("meta.language", language, ("document", "language"))
         stated_version = document.version or ""
@@ -252,7 +114,7 @@ class _TiltWriter:
         if document.version is not None and version == 1 and stated_version.lstrip("0") != "1":
             self.lost(("document", "version"), "TILT's meta.version is a whole number; the policy's version label is left out")
         return {
-            "_id": str(uuid.uuid5(uuid.NAMESPACE_URL, document.url or f"urn:privacymodel:policy:{document.title}")),
+            "_id": str(policy_uuid(document)),
             "name": self.policy.controllers[0].name,
             "created": (created or self.today).isoformat(),
             "modified": (modified or self.today).isoformat(),
@@ -281,7 +143,7 @@ class _TiltWriter:
         phone = self.first((c.phone for c in contacts), "phone number", path)
         if phone is None:
             return {}
-        if not _TILT_PHONE.match(phone):
+        if not TILT_PHONE.match(phone):
             self.lost(path, f"the phone number {phone!r} does not fit TILT's pattern for phone numbers")
             return {}
         return {"phone": phone}
@@ -313,7 +175,7 @@ class _TiltWriter:
             self.placeholder("controller.address", "", ("controllers", 0, "address"))
         return {
             "name": first.name,
-            "address": _address_text(first.address),
+            "address": address_text(first.address),
             "country": self.country(first.address, "controller.country", ("controllers", 0, "address", "country")),
             "representative": representative,
         }
@@ -324,7 +186,7 @@ class _TiltWriter:
             self.placeholder("dataProtectionOfficer", "no name, address or email", ("dpo",))
             return {"name": "", "address": "", "country": UNKNOWN_COUNTRY, "email": NOT_STATED_EMAIL}
         contacts = dpo.contacts or ()
-        addresses = {_address_text(c.address): c.address for c in contacts if c.address is not None}
+        addresses = {address_text(c.address): c.address for c in contacts if c.address is not None}
         text = self.first(addresses, "postal address", ("dpo", "contacts")) or ""
         return {
             "name": dpo.name or "",
@@ -336,85 +198,10 @@ class _TiltWriter:
 
     # dataDisclosed.
 
-    def links(self) -> tuple[dict[str, _Links], _Links]:
-        """What is linked to each data category, and what is linked to none."""
-        policy = self.policy
-        cats: dict[str, _Links] = {c.id: _Links() for c in policy.data_categories or ()}
-        unlinked = _Links()
-
-        def add(ids: Iterable[str] | None, attr: str, values: Iterable[str] | None) -> None:
-            for cat in ids or ():
-                if cat in cats:
-                    getattr(cats[cat], attr).extend(values or ())
-
-        for item in policy.processing or ():
-            if item.data:
-                add(item.data, "purposes", item.purposes)
-                add(item.data, "bases", item.legal_bases)
-                add(item.data, "recipients", item.recipients)
-                add(item.data, "retention", item.retention)
-            else:
-                unlinked.purposes += item.purposes or ()
-                unlinked.bases += item.legal_bases or ()
-                unlinked.recipients += item.recipients or ()
-                unlinked.retention += item.retention or ()
-        for basis in policy.legal_bases or ():
-            add(basis.data, "bases", [basis.id])
-            add(basis.data, "purposes", basis.purposes)
-        for recipient in policy.recipients or ():
-            add(recipient.data, "recipients", [recipient.id])
-            add(recipient.data, "purposes", recipient.purposes)
-        for cookie in policy.cookies or ():
-            add(cookie.data, "purposes", cookie.purposes)
-            add(cookie.data, "recipients", [cookie.provider] if cookie.provider else None)
-        for retention in policy.retention or ():
-            add(retention.data, "retention", [retention.id])
-
-        def by_purpose(purposes: tuple[str, ...], attr: str, value: str) -> bool:
-            hit = False
-            for links in cats.values():
-                if set(purposes) & set(links.purposes):
-                    getattr(links, attr).append(value)
-                    hit = True
-            return hit
-
-        for basis in policy.legal_bases or ():
-            if not basis.data and not (basis.purposes and by_purpose(basis.purposes, "bases", basis.id)):
-                unlinked.bases.append(basis.id)
-                unlinked.purposes += basis.purposes or ()
-        for recipient in policy.recipients or ():
-            if not recipient.data and not (recipient.purposes and by_purpose(recipient.purposes, "recipients", recipient.id)):
-                unlinked.recipients.append(recipient.id)
-                unlinked.purposes += recipient.purposes or ()
-        for retention in policy.retention or ():
-            if retention.data:
-                continue
-            if retention.purposes:
-                if not by_purpose(retention.purposes, "retention", retention.id):
-                    unlinked.retention.append(retention.id)
-            elif cats:
-                for links in cats.values():
-                    links.retention.append(retention.id)
-            else:
-                unlinked.retention.append(retention.id)
-        linked = {p for links in cats.values() for p in links.purposes}
-        unlinked.purposes += [p.id for p in policy.purposes or () if p.id not in linked]
-        # Statements linked through processing are linked, whatever else says.
-        for attr in ("bases", "recipients", "retention", "purposes"):
-            used = {v for links in cats.values() for v in getattr(links, attr)}
-            setattr(unlinked, attr, [v for v in unique(getattr(unlinked, attr)) if v not in used])
-        for links in cats.values():
-            for attr in ("bases", "recipients", "retention", "purposes"):
-                setattr(links, attr, unique(getattr(links, attr)))
-        return cats, unlinked
-
     def data_disclosed(self) -> list[dict[str, Any]]:
+        """One ``dataDisclosed`` item for each data category, and one for what is linked to none (if anything is)."""
         policy = self.policy
-        purposes = {p.id: p for p in policy.purposes or ()}
-        bases = {b.id: b for b in policy.legal_bases or ()}
-        recipients = {r.id: r for r in policy.recipients or ()}
-        retention = {r.id: r for r in policy.retention or ()}
-        cats, unlinked = self.links()
+        cats, unlinked = links(policy)
         for index, basis in enumerate(policy.legal_bases or ()):
             if basis.legitimate_interests and not is_legitimate_interests(basis.basis):
                 self.lost(
@@ -426,39 +213,11 @@ class _TiltWriter:
                 self.lost(
                     ("retention", index, "description"), "TILT describes a retention period only together with its duration"
                 )
-
-        def item(_id: str, category: str, links: _Links, requirement: dict[str, Any]) -> dict[str, Any]:
-            chosen_bases = [bases[b] for b in links.bases]
-            written: dict[str, Any] = {
-                "_id": _id,
-                "category": category,
-                "purposes": [
-                    {"purpose": str(purposes[p].term), "description": purposes[p].description or ""} for p in links.purposes
-                ],
-                "legalBases": [_basis_out(b.basis, b.law, b.description) for b in chosen_bases],
-                "legitimateInterests": [
-                    {"exists": True, "reasoning": b.legitimate_interests or ""}
-                    for b in chosen_bases
-                    if is_legitimate_interests(b.basis)
-                ],
-                "recipients": [
-                    {**({"name": recipients[r].name} if recipients[r].name else {}), "category": str(recipients[r].kind or "")}
-                    for r in links.recipients
-                ],
-                "storage": [
-                    s for s in (self.storage(retention[r]) for r in links.retention) if s["temporal"] or s["purposeConditional"]
-                ],
-                "nonDisclosure": requirement,
-            }
-            for key in _LINKED_LISTS:  # statements written alike are one statement in TILT
-                written[key] = [entry for i, entry in enumerate(written[key]) if entry not in written[key][:i]]
-            return written
-
         out = [
-            item(category.id, str(category.term), cats[category.id], self.non_disclosure(category))
+            self.item(category.id, str(category.term), cats[category.id], self.non_disclosure(category))
             for category in policy.data_categories or ()
         ]
-        rest = item(UNLINKED_ID, str(DataCategoryTerm.PERSONAL_DATA), unlinked, _NO_REQUIREMENT)
+        rest = self.item(UNLINKED_ID, str(DataCategoryTerm.PERSONAL_DATA), unlinked, _NO_REQUIREMENT)
         # TILT cannot tell apart two statements written alike: one linked elsewhere covers its twin here.
         for key in _LINKED_LISTS:
             rest[key] = [entry for entry in rest[key] if not any(entry in other[key] for other in out)]
@@ -466,18 +225,43 @@ class _TiltWriter:
             out.append(rest)
         return out
 
-    def storage(self, retention: Any) -> dict[str, Any]:
-        conditions = []
-        if retention.until:
-            conditions.append(f"until {retention.until}")
-        if retention.as_long_as_necessary:
-            conditions.append(AS_LONG_AS_NECESSARY)
-        if retention.legal_requirement:
-            conditions.append(LEGAL_REQUIREMENT)
-        if retention.criteria:
-            conditions.append(retention.criteria)
+    def item(self, _id: str, category: str, linked: Links, requirement: dict[str, Any]) -> dict[str, Any]:
+        """The ``dataDisclosed`` item ``_id`` for ``category``, with the statements ``linked`` to it."""
+        chosen_bases = [self.bases[b] for b in linked.bases]
+        written: dict[str, Any] = {
+            "_id": _id,
+            "category": category,
+            "purposes": [
+                {"purpose": str(self.purposes[p].term), "description": self.purposes[p].description or ""}
+                for p in linked.purposes
+            ],
+            "legalBases": [basis_out(b.basis, b.law, b.description) for b in chosen_bases],
+            "legitimateInterests": [
+                {"exists": True, "reasoning": b.legitimate_interests or ""}
+                for b in chosen_bases
+                if is_legitimate_interests(b.basis)
+            ],
+            "recipients": [
+                {
+                    **({"name": self.recipients[r].name} if self.recipients[r].name else {}),
+                    "category": str(self.recipients[r].kind or ""),
+                }
+                for r in linked.recipients
+            ],
+            "storage": [
+                s for s in (self.storage(self.retention[r]) for r in linked.retention) if s["temporal"] or s["purposeConditional"]
+            ],
+            "nonDisclosure": requirement,
+        }
+        for key in _LINKED_LISTS:  # statements written alike are one statement in TILT
+            written[key] = [entry for i, entry in enumerate(written[key]) if entry not in written[key][:i]]
+        return written
+
+    def storage(self, retention: Retention) -> dict[str, Any]:
+        """TILT's ``storage`` for a retention statement: its period (if any) and its conditions in words."""
+        conditions = retention_conditions(retention)
         temporal = (
-            [{"description": retention.description or "", "ttl": _tilt_duration(retention.period)}] if retention.period else []
+            [{"description": retention.description or "", "ttl": tilt_duration(retention.period)}] if retention.period else []
         )
         return {"temporal": temporal, "purposeConditional": conditions, "legalBasisConditional": [], "aggregationFunction": "max"}
 
@@ -584,7 +368,7 @@ class _TiltWriter:
                 contacts = authority.contacts or ()
                 found: dict[str, Any] = {"name": authority.name}
                 if authority.address is not None:
-                    found["address"] = _address_text(authority.address)
+                    found["address"] = address_text(authority.address)
                     if authority.address.country:
                         found["country"] = authority.address.country
                 email = self.first((c.email for c in contacts), "email address", ("supervisory_authority", "contacts"))
@@ -601,7 +385,7 @@ class _TiltWriter:
         for index, right in enumerate(self.policy.rights or ()):
             if right.fee is None:
                 continue
-            match = _FEE.match(right.fee) if right.kind is RightKind.PORTABILITY else None
+            match = FEE.match(right.fee) if right.kind is RightKind.PORTABILITY else None
             if match:
                 body["administrativeFee"] = {"amount": float(match.group(1)), "currency": match.group(2)}
             else:
@@ -630,33 +414,6 @@ _NO_REQUIREMENT: Final[dict[str, Any]] = {
     "obligationToProvide": False,
     "consequences": "",
 }
-
-
-def _basis_out(basis: LegalBasisTerm | CustomTerm, law: LawTerm | CustomTerm | None, description: str | None) -> dict[str, str]:
-    """A TILT legal basis: ``GDPR-6-1-a`` for GDPR articles; the law's code and the term otherwise."""
-    value = str(basis)
-    article = re.match(r"^A([69])-([12])-([a-j])", value)
-    if article and isinstance(basis, LegalBasisTerm) and (law is None or law in _REFERENCE_OF_LAW):
-        law_code = _REFERENCE_OF_LAW.get(law, "GDPR") if isinstance(law, LawTerm) else "GDPR"
-        reference = f"{law_code}-{article.group(1)}-{article.group(2)}-{article.group(3)}"
-        prefix = value if len(value) > 6 else ""
-    else:
-        reference = re.sub(r"[^A-Z]", "", law.value.upper()) if isinstance(law, LawTerm) else ""
-        prefix = f"{value} ({law})" if isinstance(law, CustomTerm) else value
-    text = f"{prefix}: {description}" if prefix and description else prefix or description or ""
-    return {"reference": reference, "description": text}
-
-
-def _tilt_duration(period: str) -> str:
-    """An ISO 8601 duration in TILT's pattern, which has no weeks: ``P2W`` -> ``P14D``."""
-    weeks = re.search(r"([0-9]+)W", period)
-    if weeks is None:
-        return period
-    days = re.search(r"([0-9]+)D", period)
-    total = int(weeks.group(1)) * 7 + (int(days.group(1)) if days else 0)
-    date_part, _, time_part = period[1:].partition("T")
-    date_part = re.sub(r"[0-9]+[WD]", "", date_part) + f"{total}D"
-    return "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
 def to_tilt(policy: PrivacyPolicy, *, notes: list[Problem] | None = None, today: dt.date | None = None) -> dict[str, Any]:

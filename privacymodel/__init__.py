@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 from privacymodel.checks.audit import LAWS, Finding, audit
 from privacymodel.checks.consistency import check
 from privacymodel.checks.diff import Change, diff
-from privacymodel.checks.validate import dump, load, loads, structure, unstructure, validate_file, validate_text
+from privacymodel.checks.validate import load, loads, structure, validate_file, validate_text
+from privacymodel.codec.converter import unstructure
+from privacymodel.codec.yaml_write import dump
 from privacymodel.model.policy import (
     FORMAT_VERSION,
     AutomatedDecisionMaking,
@@ -73,9 +75,19 @@ if TYPE_CHECKING:
     __version__: str
 
 
+# Looked up on first use: the renderer, the exporters, the schema generator and importlib.metadata cost
+# start-up time and memory that validating files does not need. Each name maps to the module that defines it.
+_LAZY: dict[str, str] = {
+    "render": "privacymodel.formats.render",
+    "to_dpv": "privacymodel.formats.dpv",
+    "to_tilt": "privacymodel.formats.tilt",
+    "from_tilt": "privacymodel.formats.tilt",
+    "json_schema": "privacymodel.model.schema",
+    "SCHEMA_ID": "privacymodel.model.schema",
+}
+
+
 def __getattr__(name: str) -> Any:
-    # Looked up on first use: importlib.metadata and the schema generator cost start-up time and memory
-    # that validating files does not need.
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
 
@@ -83,23 +95,16 @@ def __getattr__(name: str) -> Any:
             return version("privacymodel")
         except PackageNotFoundError:  # pragma: no cover - a source tree that is not installed
             return "0+unknown"
-    if name == "render":
-        from privacymodel.formats.render import render  # noqa: PLC0415
+    if name in _LAZY:
+        import importlib  # noqa: PLC0415
 
-        return render
-    if name in ("to_tilt", "from_tilt"):
-        from privacymodel.formats import tilt as _tilt  # noqa: PLC0415
-
-        return getattr(_tilt, name)
-    if name == "to_dpv":
-        from privacymodel.formats.dpv import to_dpv  # noqa: PLC0415
-
-        return to_dpv
-    if name in ("json_schema", "SCHEMA_ID"):
-        from privacymodel.model import schema as _schema  # noqa: PLC0415
-
-        return getattr(_schema, name)
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'privacymodel' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """Every public name, the ones loaded on first use included, so ``dir(privacymodel)`` lists them all."""
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [

@@ -2,6 +2,6 @@
 
 import sys
 
-from privacymodel.cli.main import main
+from privacymodel.cli import main
 
 sys.exit(main())

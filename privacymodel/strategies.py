@@ -21,7 +21,8 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from privacymodel.model.fields import COUNTRY_CODES, FORMATS, Model, open_vocabulary, type_hints, unwrap_optional
+from privacymodel.model.fields import Model, open_vocabulary, type_hints, unwrap_optional
+from privacymodel.model.formats import COUNTRY_CODES, FORMATS
 from privacymodel.model.policy import FORMAT_VERSION, Document, PrivacyPolicy
 from privacymodel.model.vocab import CustomTerm, Vocabulary
 
@@ -89,6 +90,11 @@ def _value_strategy(tp: Any, meta: typing.Mapping[str, Any]) -> st.SearchStrateg
         return st.sampled_from(list(tp))
     if isinstance(tp, type) and issubclass(tp, Model):
         return st.deferred(lambda: _class_strategy(tp))
+    return _scalar_strategy(tp, meta)
+
+
+def _scalar_strategy(tp: Any, meta: typing.Mapping[str, Any]) -> st.SearchStrategy[Any]:
+    """A strategy for a text, date, boolean or whole-number field, honouring its format and bounds."""
     if tp is str:
         fmt = meta.get("fmt")
         return _FORMAT_STRATEGIES[fmt] if fmt else texts()

@@ -8,6 +8,7 @@ import io
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -48,10 +49,17 @@ def run(
 
 
 class _Stream(io.TextIOWrapper):
-    """A text stream over bytes, as ``sys.stdout`` and ``sys.stdin`` are, so ``.buffer`` works too."""
+    """A text stream over bytes, as ``sys.stdout`` and ``sys.stdin`` are, so ``.buffer`` works too.
+
+    Closing it (as the command does to standard error when the reader of its output goes away) only flushes, so what
+    was written can still be read.
+    """
 
     def __init__(self, data: bytes = b"") -> None:
-        super().__init__(io.BytesIO(data), encoding="utf-8", errors="backslashreplace", newline="")
+        super().__init__(io.BytesIO(data), encoding="utf-8", errors="backslashreplace", newline="", write_through=True)
+
+    def close(self) -> None:
+        self.flush()
 
     def text(self) -> str:
         self.flush()
@@ -60,28 +68,38 @@ class _Stream(io.TextIOWrapper):
         return raw.getvalue().decode("utf-8", "backslashreplace")
 
 
+def _exit_status(code: object) -> int:
+    """The status a process would exit with after ``sys.exit(code)``."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
 def invoke(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> Result:
-    """Run ``privacymodel ARGS`` in this process, with its output captured; the exit status as ``main`` returns it."""
+    """Run ``privacymodel ARGS`` in this process with ``stdin`` as its standard input and its output captured.
+
+    ``-`` reads ``stdin``; output written as text or to ``sys.stdout.buffer`` is captured alike (and decoded as UTF-8);
+    argparse's exits (--help, --version, usage errors) give the status the process would exit with.
+    """
     out, err, inp = _Stream(), _Stream(), _Stream(stdin or b"")
     previous = os.getcwd()
     os.chdir(cwd)
     try:
-        with (
-            contextlib.redirect_stdout(out),
-            contextlib.redirect_stderr(err),
-            _swap_stdin(inp),
-        ):
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _swap_stdin(inp):
             try:
                 code = main(list(args))
-            except SystemExit as exit_:  # argparse's --help, --version and usage errors
-                code = exit_.code if isinstance(exit_.code, int) else 2
+            except SystemExit as exit_:
+                code = _exit_status(exit_.code)
     finally:
         os.chdir(previous)
     return Result(returncode=code, stdout=out.text(), stderr=err.text())
 
 
 @contextlib.contextmanager
-def _swap_stdin(stream: _Stream):  # type: ignore[no-untyped-def]
+def _swap_stdin(stream: _Stream) -> Iterator[None]:
     saved = sys.stdin
     sys.stdin = stream
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import typing
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
@@ -84,108 +85,135 @@ def check(policy: PrivacyPolicy) -> list[Problem]:
     bases used (PM302), custom vocabulary terms (PM303). Problems carry paths;
     :func:`privacymodel.validate_text` adds file positions.
     """
-    errors: list[Problem] = []
-    warnings: list[Problem] = []
     objects = list(_walk(policy, ()))
+    declarations = list(_declarations(policy, objects))
+    return list(
+        itertools.chain(
+            _duplicate_ids(declarations),
+            _undeclared_references(objects, declarations),
+            _dates(policy),
+            _consent_without_withdrawal(policy),
+            _rights_without_basis(policy),
+            _custom_terms(objects),
+        )
+    )
 
-    # Ids, by the collection a reference names.
-    declared: dict[str, dict[str, tuple[Any, ...]]] = {}
-    for name in (
-        "data_categories",
-        "purposes",
-        "legal_bases",
-        "recipients",
-        "retention",
-        "processing",
-        "cookies",
-        "rights",
-        "transfers",
-    ):
-        seen: dict[str, tuple[Any, ...]] = {}
+
+Path = tuple[Any, ...]
+Declaration = tuple[str, str, Path]
+"""A declared id: the collection a reference names it by, the id, and where it is declared."""
+
+# The collections whose items have ids that references name (contact points are found anywhere).
+_COLLECTIONS: Final = (
+    "data_categories",
+    "purposes",
+    "legal_bases",
+    "recipients",
+    "retention",
+    "processing",
+    "cookies",
+    "rights",
+    "transfers",
+)
+
+
+def _declarations(policy: PrivacyPolicy, objects: Iterable[tuple[Model, Path]]) -> Iterator[Declaration]:
+    """Every id declared: the collections' items first, then the contact points wherever they stand."""
+    for name in _COLLECTIONS:
         for index, item in enumerate(getattr(policy, name) or ()):
             item_id = getattr(item, "id", None)
-            if item_id is None:
-                continue
-            here = (name, index, "id")
-            if item_id in seen:
-                errors.append(_duplicate(item_id, here, seen[item_id]))
-            else:
-                seen[item_id] = here
-        declared[name] = seen
-    contacts: dict[str, tuple[Any, ...]] = {}
+            if item_id is not None:
+                yield name, item_id, (name, index, "id")
     for obj, path in objects:
         if isinstance(obj, ContactPoint) and obj.id is not None:
-            here = (*path, "id")
-            if obj.id in contacts:
-                errors.append(_duplicate(obj.id, here, contacts[obj.id]))
-            else:
-                contacts[obj.id] = here
-    declared["contacts"] = contacts
+            yield "contacts", obj.id, (*path, "id")
 
-    # References, and custom terms (reported last, as warnings), in one pass over the fields.
-    custom: list[Problem] = []
+
+def _duplicate_ids(declarations: Iterable[Declaration]) -> Iterator[Problem]:
+    """PM201: an id declared twice in the same collection, naming where it was first."""
+    first: dict[tuple[str, str], Path] = {}
+    for collection, item_id, here in declarations:
+        if (collection, item_id) in first:
+            yield _duplicate(item_id, here, first[(collection, item_id)])
+        else:
+            first[(collection, item_id)] = here
+
+
+def _undeclared_references(objects: Iterable[tuple[Model, Path]], declarations: Iterable[Declaration]) -> Iterator[Problem]:
+    """PM202 (PM204 for a cookie's provider): a reference field naming an id its collection does not declare."""
+    declared: dict[str, set[str]] = {name: set() for name in (*_COLLECTIONS, "contacts")}
+    for collection, item_id, _ in declarations:
+        declared[collection].add(item_id)
     for obj, path in objects:
         for field in attrs.fields(typing.cast(Any, type(obj))):
             target = field.metadata.get("ref")
             value = getattr(obj, field.name)
-            if isinstance(value, CustomTerm):
-                custom.append(_custom((*path, field.name), value))
-            elif type(value) is tuple and value and isinstance(value[0], str) and target is None:
-                custom += [_custom((*path, field.name, i), term) for i, term in enumerate(value) if isinstance(term, CustomTerm)]
             if target is None or value is None:
                 continue
-            targets = declared[target]
             refs = (
                 [(value, (*path, field.name))]
                 if type(value) is str
                 else [(ref, (*path, field.name, index)) for index, ref in enumerate(value)]
             )
+            code = Code.UNDECLARED_PROVIDER if isinstance(obj, Cookie) and field.name == "provider" else Code.UNDECLARED_ID
+            noun = target.replace("_", " ")
             for ref, here in refs:
-                if ref not in targets:
-                    code = (
-                        Code.UNDECLARED_PROVIDER if isinstance(obj, Cookie) and field.name == "provider" else Code.UNDECLARED_ID
-                    )
-                    noun = target.replace("_", " ")
-                    errors.append(
-                        Problem(code=code, message=f"{ref!r} is not the id of any of the policy's {noun}", path=format_path(here))
+                if ref not in declared[target]:
+                    yield Problem(
+                        code=code, message=f"{ref!r} is not the id of any of the policy's {noun}", path=format_path(here)
                     )
 
+
+def _dates(policy: PrivacyPolicy) -> Iterator[Problem]:
+    """PM203: the last-updated date before the effective date."""
     document = policy.document
     if document.effective_date and document.last_updated and document.last_updated < document.effective_date:
-        errors.append(
-            Problem(
-                code=Code.DATES_OUT_OF_ORDER,
-                message=f"last updated {document.last_updated} is before the effective date {document.effective_date}",
-                path=format_path(("document", "last_updated")),
-            )
+        yield Problem(
+            code=Code.DATES_OUT_OF_ORDER,
+            message=f"last updated {document.last_updated} is before the effective date {document.effective_date}",
+            path=format_path(("document", "last_updated")),
         )
 
-    # Warnings.
-    rights = {right.kind for right in policy.rights or ()}
+
+def _consent_without_withdrawal(policy: PrivacyPolicy) -> Iterator[Problem]:
+    """PM301 (warning): each consent basis relied on while no right to withdraw consent is stated."""
+    if RightKind.WITHDRAW_CONSENT in {right.kind for right in policy.rights or ()}:
+        return
     for index, basis in enumerate(policy.legal_bases or ()):
-        if basis.basis in CONSENT_BASES and RightKind.WITHDRAW_CONSENT not in rights:
-            warnings.append(
-                Problem(
-                    code=Code.NO_WITHDRAWAL,
-                    severity="warning",
-                    message=f"consent ({basis.basis}) is relied on but no right to withdraw consent is stated",
-                    path=format_path(("legal_bases", index, "basis")),
-                )
+        if basis.basis in CONSENT_BASES:
+            yield Problem(
+                code=Code.NO_WITHDRAWAL,
+                severity="warning",
+                message=f"consent ({basis.basis}) is relied on but no right to withdraw consent is stated",
+                path=format_path(("legal_bases", index, "basis")),
             )
+
+
+def _rights_without_basis(policy: PrivacyPolicy) -> Iterator[Problem]:
+    """PM302 (warning): a GDPR right that applies under none of the Art. 6(1) bases used."""
     table = applicable_rights(basis.basis for basis in policy.legal_bases or () if isinstance(basis.basis, LegalBasisTerm))
-    if table is not None:
-        applicable, used = table
-        for index, right in enumerate(policy.rights or ()):
-            if right.kind in _MAPPED_RIGHTS and right.kind not in applicable:
-                warnings.append(
-                    Problem(
-                        code=Code.RIGHT_WITHOUT_BASIS,
-                        severity="warning",
-                        message=f"the right {str(right.kind)!r} applies under none of the legal bases used ({used})",
-                        path=format_path(("rights", index, "kind")),
-                    )
-                )
-    return errors + warnings + custom
+    if table is None:
+        return
+    applicable, used = table
+    for index, right in enumerate(policy.rights or ()):
+        if right.kind in _MAPPED_RIGHTS and right.kind not in applicable:
+            yield Problem(
+                code=Code.RIGHT_WITHOUT_BASIS,
+                severity="warning",
+                message=f"the right {str(right.kind)!r} applies under none of the legal bases used ({used})",
+                path=format_path(("rights", index, "kind")),
+            )
+
+
+def _custom_terms(objects: Iterable[tuple[Model, Path]]) -> Iterator[Problem]:
+    """PM303 (warning): each custom vocabulary term, in a field of its own or in a list of terms."""
+    for obj, path in objects:
+        for field in attrs.fields(typing.cast(Any, type(obj))):
+            value = getattr(obj, field.name)
+            if isinstance(value, CustomTerm):
+                yield _custom((*path, field.name), value)
+            elif type(value) is tuple and value and isinstance(value[0], str) and field.metadata.get("ref") is None:
+                yield from (_custom((*path, field.name, i), term) for i, term in enumerate(value) if isinstance(term, CustomTerm))
 
 
 def _custom(here: tuple[Any, ...], term: str) -> Problem:

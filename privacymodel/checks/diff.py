@@ -14,9 +14,10 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final, Literal
 
+import attrs
 from attrs import frozen
 
-from privacymodel.checks.validate import unstructure
+from privacymodel.codec.converter import unstructure
 from privacymodel.model.policy import PrivacyPolicy
 from privacymodel.problems import format_path
 
@@ -230,51 +231,43 @@ def _days(duration: str) -> float | None:
     return y * 365 + mo * 30 + w * 7 + d + h / 24 + mi / 1440 + s / 86400
 
 
-def _judge(change: Change) -> Change:
-    """Flag changes that reduce what people are told or can do."""
-    reason = None
+# Whole items (paths one level deep, such as $.rights[3]) whose addition or removal reduces what people are told or
+# can do: a right or a choice removed takes something away from them; a new recipient, purpose, data category,
+# tracker or international transfer widens what is done with their data beyond what they were told before.
+_WHOLE_ITEMS: Final[dict[tuple[str, ChangeKind], str]] = {
+    ("rights", "removed"): "a right was removed",
+    ("recipients", "added"): "a new recipient",
+    ("purposes", "added"): "a new purpose",
+    ("data_categories", "added"): "more data is collected",
+    ("cookies", "added"): "a new tracker",
+    ("transfers", "added"): "a new international transfer",
+    ("choices", "removed"): "a choice was removed",
+}
+
+
+def _reason(change: Change) -> str | None:
+    """Why ``change`` reduces what people are told or can do, or None when it does not."""
     field = change.path.rsplit(".", 1)[-1]
-    if change.topic == "rights" and change.kind == "removed" and change.path.count(".") == 1:
-        reason = "a right was removed"
-    elif change.topic == "recipients" and change.kind == "added" and change.path.count(".") == 1:
-        reason = "a new recipient"
-    elif change.topic == "purposes" and change.kind == "added" and change.path.count(".") == 1:
-        reason = "a new purpose"
-    elif (
-        change.topic == "data"
-        and change.kind == "added"
-        and change.path.startswith("$.data_categories")
-        and change.path.count(".") == 1
-    ):
-        reason = "more data is collected"
-    elif change.topic == "cookies" and change.kind == "added" and change.path.count(".") == 1:
-        reason = "a new tracker"
-    elif change.topic == "transfers" and change.kind == "added" and change.path.count(".") == 1:
-        reason = "a new international transfer"
-    elif change.topic == "parties" and change.kind == "removed" and ".contacts" in change.path:
-        reason = "a way to reach the controller was removed"
-    elif change.topic == "retention" and field == "period" and change.kind == "changed":
+    if change.path.count(".") == 1:
+        return _WHOLE_ITEMS.get((field.split("[", 1)[0], change.kind))
+    # Within an item: fewer ways to reach the controller, a longer retention period, a Do Not Track signal no longer
+    # honoured, data now sold. Shorter periods, or periods that are not plain ISO 8601 durations, are not flagged.
+    if change.topic == "parties" and change.kind == "removed" and ".contacts" in change.path:
+        return "a way to reach the controller was removed"
+    if change.topic == "retention" and field == "period" and change.kind == "changed":
         before, after = _days(str(change.old)), _days(str(change.new))
-        if before is not None and after is not None and after > before:
-            reason = "data is kept longer"
-    elif field == "honoured" and change.old is True and change.new is not True:
-        reason = "Do Not Track is no longer honoured"
-    elif field == "sold" and change.new is True and change.old is not True:
-        reason = "data is now sold"
-    elif change.path.startswith("$.choices") and change.kind == "removed" and change.path.count(".") == 1:
-        reason = "a choice was removed"
-    if reason is None:
-        return change
-    return Change(
-        topic=change.topic,
-        kind=change.kind,
-        item=change.item,
-        path=change.path,
-        old=change.old,
-        new=change.new,
-        reduces=True,
-        reason=reason,
-    )
+        return "data is kept longer" if before is not None and after is not None and after > before else None
+    if field == "honoured" and change.old is True and change.new is not True:
+        return "Do Not Track is no longer honoured"
+    if field == "sold" and change.new is True and change.old is not True:
+        return "data is now sold"
+    return None
+
+
+def _judge(change: Change) -> Change:
+    """Flag changes that reduce what people are told or can do (see :func:`_reason`)."""
+    reason = _reason(change)
+    return change if reason is None else attrs.evolve(change, reduces=True, reason=reason)
 
 
 def diff(old: PrivacyPolicy, new: PrivacyPolicy) -> tuple[Change, ...]:
@@ -302,7 +295,7 @@ def diff(old: PrivacyPolicy, new: PrivacyPolicy) -> tuple[Change, ...]:
             label = f"{noun} {key}"
             if a is not None and b is not None:
                 if name == "controllers":
-                    changes.extend(_party_changes(before, after, label, a[0], a[1], b[0], b[1]))
+                    changes.extend(_party_changes(before, after, label, a, b))
                 else:
                     changes.extend(_fields(topic, label, (name, b[0]), before.normal(a[1]), after.normal(b[1])))
             elif a is not None:
@@ -312,10 +305,9 @@ def diff(old: PrivacyPolicy, new: PrivacyPolicy) -> tuple[Change, ...]:
     return tuple(_judge(change) for change in changes)
 
 
-def _party_changes(
-    before: _Side, after: _Side, label: str, index: int, item: Any, new_index: int, new_item: Any
-) -> Iterator[Change]:
-    """Controllers: fields compared as usual, contact points matched by their address."""
+def _party_changes(before: _Side, after: _Side, label: str, old: tuple[int, Any], new: tuple[int, Any]) -> Iterator[Change]:
+    """Controllers (``old`` and ``new`` are index and item): fields compared as usual, contact points matched by their address."""
+    (index, item), (new_index, new_item) = old, new
     old_fields = {k: v for k, v in item.items() if k != "contacts"}
     new_fields = {k: v for k, v in new_item.items() if k != "contacts"}
     yield from _fields("parties", label, ("controllers", new_index), before.normal(old_fields), after.normal(new_fields))

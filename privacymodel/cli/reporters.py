@@ -1,4 +1,4 @@
-"""Reporters: turn validation results into text, JSON or GitHub annotations.
+"""Reporters: turn validation, audit and diff results into text, JSON or GitHub annotations.
 
 Every string that comes from a file (its name, values quoted in messages) is
 escaped here so that control characters and ANSI sequences never reach a
@@ -9,15 +9,29 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Final
+from collections.abc import Iterator, Sequence
+from typing import Any, Final, Protocol
 
 import attrs
 from attrs import frozen
 
+from privacymodel.checks.audit import STATUSES, Finding
+from privacymodel.checks.diff import TOPICS, Change
 from privacymodel.problems import Problem
 
-__all__ = ["AUDIT_REPORTERS", "DIFF_REPORTERS", "REPORTERS", "AuditResult", "FileResult", "summary_counts"]
+__all__ = [
+    "AUDIT_REPORTERS",
+    "DIFF_REPORTERS",
+    "REPORTERS",
+    "AuditReporter",
+    "AuditResult",
+    "DiffReporter",
+    "DiffResult",
+    "FileResult",
+    "Reporter",
+    "safe",
+    "summary_counts",
+]
 
 JSON_FORMAT_VERSION: Final = 1
 
@@ -85,7 +99,13 @@ def render_text(results: Sequence[FileResult], *, color: bool, quiet: bool) -> I
     yield f"{head}: {tail})"
 
 
-def render_json(results: Sequence[FileResult], **_: Any) -> Iterator[str]:
+class Reporter(Protocol):
+    """Prints validation results: lines for standard output, in colour if ``color``, without a summary if ``quiet``."""
+
+    def __call__(self, results: Sequence[FileResult], *, color: bool, quiet: bool) -> Iterator[str]: ...
+
+
+def render_json(results: Sequence[FileResult], *, color: bool = False, quiet: bool = False) -> Iterator[str]:
     """One JSON document (ASCII only, so always valid to any reader); its shape is documented in the README."""
     document = {
         "version": JSON_FORMAT_VERSION,
@@ -121,7 +141,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(results: Sequence[FileResult], **_: Any) -> Iterator[str]:
+def render_github(results: Sequence[FileResult], *, color: bool = False, quiet: bool = False) -> Iterator[str]:
     """GitHub Actions workflow commands: ``::error file=F,line=L,col=C,title=CODE::message``."""
     for result in results:
         for problem in result.problems:
@@ -140,7 +160,7 @@ def render_github(results: Sequence[FileResult], **_: Any) -> Iterator[str]:
     )
 
 
-REPORTERS: Final[dict[str, Callable[..., Iterator[str]]]] = {
+REPORTERS: Final[dict[str, Reporter]] = {
     "text": render_text,
     "json": render_json,
     "github": render_github,
@@ -155,11 +175,18 @@ class AuditResult:
     """The findings for one file, or the problems that stopped it being audited."""
 
     file: str
-    findings: tuple[Any, ...]
+    findings: tuple[Finding, ...]
     problems: tuple[Problem, ...] = ()
 
 
-_STATUS_ORDER: Final = {"missing": 0, "unclear": 1, "present": 2, "not-applicable": 3}
+class AuditReporter(Protocol):
+    """Prints audit results against ``law``: lines for standard output, in colour if ``color``."""
+
+    def __call__(self, results: Sequence[AuditResult], *, color: bool, law: str) -> Iterator[str]: ...
+
+
+def _counts(findings: Sequence[Finding]) -> dict[str, int]:
+    return {status: sum(1 for f in findings if f.status == status) for status in STATUSES}
 
 
 def render_audit_text(results: Sequence[AuditResult], *, color: bool, law: str) -> Iterator[str]:
@@ -174,16 +201,15 @@ def render_audit_text(results: Sequence[AuditResult], *, color: bool, law: str) 
         yield f"{bold}{safe(result.file)}{reset} ({law.upper()})"
         for problem in result.problems:
             yield f"  {red}cannot audit{reset}: {_location(problem, result.file)}: {problem.code} {safe(problem.message)}"
-        for finding in sorted(result.findings, key=lambda f: _STATUS_ORDER[f.status]):
+        for finding in sorted(result.findings, key=lambda f: STATUSES.index(f.status)):
             status = f"{colours[finding.status]}{finding.status:<14}{reset}"
             yield f"  {status} {finding.article:<30} {safe(finding.title)}: {safe(finding.message)}"
             if finding.evidence and finding.status != "not-applicable":
                 yield f"  {'':14} {'':30} {dim}{safe(', '.join(finding.evidence[:4]))}{' ...' if len(finding.evidence) > 4 else ''}{reset}"
-        counts = {status: sum(1 for f in result.findings if f.status == status) for status in _STATUS_ORDER}
-        yield "  " + ", ".join(f"{n} {status}" for status, n in counts.items())
+        yield "  " + ", ".join(f"{n} {status}" for status, n in _counts(result.findings).items())
 
 
-def render_audit_json(results: Sequence[AuditResult], *, law: str, **_: Any) -> Iterator[str]:
+def render_audit_json(results: Sequence[AuditResult], *, color: bool = False, law: str) -> Iterator[str]:
     """One JSON document (ASCII only); its shape is documented in the README."""
     document = {
         "version": JSON_FORMAT_VERSION,
@@ -207,7 +233,7 @@ def render_audit_json(results: Sequence[AuditResult], *, law: str, **_: Any) -> 
                     }
                     for f in result.findings
                 ],
-                "summary": {status: sum(1 for f in result.findings if f.status == status) for status in _STATUS_ORDER},
+                "summary": _counts(result.findings),
             }
             for result in results
         ],
@@ -215,10 +241,26 @@ def render_audit_json(results: Sequence[AuditResult], *, law: str, **_: Any) -> 
     yield json.dumps(document, indent=2, ensure_ascii=True)
 
 
-AUDIT_REPORTERS: Final[dict[str, Callable[..., Iterator[str]]]] = {"text": render_audit_text, "json": render_audit_json}
+AUDIT_REPORTERS: Final[dict[str, AuditReporter]] = {"text": render_audit_text, "json": render_audit_json}
 
 
 # --- diff reports ------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class DiffResult:
+    """The changes between the policies in the files ``old`` and ``new``, and their one-line ``summary``."""
+
+    old: str
+    new: str
+    changes: tuple[Change, ...]
+    summary: str
+
+
+class DiffReporter(Protocol):
+    """Prints a diff: lines for standard output, in colour if ``color``."""
+
+    def __call__(self, result: DiffResult, *, color: bool) -> Iterator[str]: ...
 
 
 def _short(value: Any) -> str:
@@ -226,12 +268,12 @@ def _short(value: Any) -> str:
     return safe(text if len(text) <= 100 else text[:97] + "...")
 
 
-def render_diff_text(changes: Sequence[Any], *, summary: str, color: bool, topics: Sequence[str], **_: Any) -> Iterator[str]:
+def render_diff_text(result: DiffResult, *, color: bool) -> Iterator[str]:
     """The summary, then changes that reduce what people are told or can do, then every change by topic."""
     red, green, yellow, bold, reset = ("\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[0m") if color else ("",) * 5
     signs = {"added": f"{green}+{reset}", "removed": f"{red}-{reset}", "changed": f"{yellow}~{reset}"}
 
-    def line(change: Any) -> str:
+    def line(change: Change) -> str:
         if change.kind == "changed":
             return f"  {signs['changed']} {safe(change.item)}: {safe(change.path)}: {_short(change.old)} → {_short(change.new)}"
         if not change.path.endswith("]"):  # a field of a matched item, not the item itself
@@ -239,14 +281,15 @@ def render_diff_text(changes: Sequence[Any], *, summary: str, color: bool, topic
             return f"  {signs[change.kind]} {safe(change.item)}: {safe(change.path)} {change.kind}: {_short(value)}"
         return f"  {signs[change.kind]} {safe(change.item)} ({safe(change.path)})"
 
-    yield safe(summary)
+    changes = result.changes
+    yield safe(result.summary)
     flagged = [c for c in changes if c.reduces]
     if flagged:
         yield ""
         yield f"{bold}Reduces what people are told or can do{reset}"
         for change in flagged:
             yield f"{line(change)}: {safe(change.reason or '')}"
-    for topic in topics:
+    for topic in TOPICS:
         group = [c for c in changes if c.topic == topic]
         if group:
             yield ""
@@ -254,14 +297,14 @@ def render_diff_text(changes: Sequence[Any], *, summary: str, color: bool, topic
             yield from (line(change) for change in group)
 
 
-def render_diff_json(changes: Sequence[Any], *, summary: str, old: str, new: str, **_: Any) -> Iterator[str]:
+def render_diff_json(result: DiffResult, *, color: bool = False) -> Iterator[str]:
     """One JSON document (ASCII only); its shape is documented in the README."""
     document = {
         "version": JSON_FORMAT_VERSION,
-        "old": old,
-        "new": new,
-        "same": not changes,
-        "summary": summary,
+        "old": result.old,
+        "new": result.new,
+        "same": not result.changes,
+        "summary": result.summary,
         "changes": [
             {
                 "topic": c.topic,
@@ -273,10 +316,10 @@ def render_diff_json(changes: Sequence[Any], *, summary: str, old: str, new: str
                 "reduces": c.reduces,
                 "reason": c.reason,
             }
-            for c in changes
+            for c in result.changes
         ],
     }
     yield json.dumps(document, indent=2, ensure_ascii=True)
 
 
-DIFF_REPORTERS: Final[dict[str, Callable[..., Iterator[str]]]] = {"text": render_diff_text, "json": render_diff_json}
+DIFF_REPORTERS: Final[dict[str, DiffReporter]] = {"text": render_diff_text, "json": render_diff_json}

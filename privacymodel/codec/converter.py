@@ -13,7 +13,8 @@ global one) so that structuring is strict where cattrs would coerce:
 * unknown keys are refused.
 
 Unstructuring omits unset (``None``) fields and writes dates as text, giving
-the JSON form that the exported schema describes.
+the JSON form that the exported schema describes. :data:`CONVERTER` is the
+instance that loading and :func:`unstructure` share.
 """
 
 from __future__ import annotations
@@ -21,14 +22,16 @@ from __future__ import annotations
 import datetime as dt
 import typing
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 import cattrs
 
-from privacymodel.model.fields import FORMATS, open_vocabulary, unwrap_optional
+from privacymodel.model.fields import open_vocabulary, unwrap_optional
+from privacymodel.model.formats import FORMATS
+from privacymodel.model.policy import PrivacyPolicy
 from privacymodel.model.vocab import CustomTerm, Vocabulary
 
-__all__ = ["make_converter"]
+__all__ = ["CONVERTER", "StrictTypeError", "configure_converter", "make_converter", "unstructure"]
 
 _DATE = FORMATS["date"]
 
@@ -143,3 +146,13 @@ def make_converter(*, detailed_validation: bool = False) -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed_validation, omit_if_default=True)
     configure_converter(converter)
     return converter
+
+
+CONVERTER: Final = make_converter()
+"""The converter that loading structures with and :func:`unstructure` writes with."""
+
+
+def unstructure(policy: PrivacyPolicy) -> dict[str, Any]:
+    """Return the plain JSON form of ``policy`` (what the exported schema describes); unset fields are left out."""
+    data: dict[str, Any] = CONVERTER.unstructure(policy)
+    return data

@@ -1,4 +1,4 @@
-"""Strict, safe reading of policy text (YAML 1.2 core schema or JSON) and deterministic YAML writing.
+"""Strict, safe reading of policy text (YAML 1.2 core schema or JSON) into plain data.
 
 Reading walks libyaml's event stream with an explicit stack and builds plain
 data (dict, list, str, int, float, bool, None) directly, so that:
@@ -10,6 +10,11 @@ data (dict, list, str, int, float, bool, None) directly, so that:
   located at the offending event;
 * aliases are refused when they are met, so nothing is ever expanded;
 * nothing in the input can construct a Python object.
+
+Text that starts with ``{`` is first read by :func:`json.loads`, much faster, with
+duplicate keys, ``NaN``/``Infinity`` and lone surrogate escapes refused; whatever
+it refuses, or nests deeper than :data:`MAX_DEPTH`, is read again by the walker,
+which locates the problem.
 
 Positions are not kept on the happy path: :func:`locate` re-reads the text and
 maps JSON paths to line and column only when a problem needs them.
@@ -35,12 +40,10 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from privacymodel.codec.text import MAX_INPUT_BYTES, too_large
 from privacymodel.problems import Code, PolicyError, Problem, format_path, shown
 
-__all__ = ["MAX_DEPTH", "MAX_INPUT_BYTES", "Position", "decode", "dump_yaml", "locate", "parse"]
-
-MAX_INPUT_BYTES: Final = 64 * 1024 * 1024
-"""The largest input accepted, in bytes (64 MiB); larger input is refused with PM011."""
+__all__ = ["MAX_DEPTH", "Position", "Record", "locate", "parse", "resolve_plain"]
 
 MAX_DEPTH: Final = 64
 """The deepest nesting of mappings and sequences accepted; deeper input is refused with PM007."""
@@ -78,6 +81,15 @@ _FLOAT_RE: Final = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]
 _INF_RE: Final = re.compile(r"[-+]?\.(inf|Inf|INF)")
 _NAN_RE: Final = re.compile(r"\.(nan|NaN|NAN)")
 _NUMERIC_START: Final = frozenset("0123456789+-.")
+# The core schema's number forms, tried in this order (an integer also matches the float form).
+_NUMBER_FORMS: Final[tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...]] = (
+    (_INT_RE, int),
+    (_FLOAT_RE, float),
+    (_OCT_RE, lambda value: int(value[2:], 8)),
+    (_HEX_RE, lambda value: int(value[2:], 16)),
+    (_INF_RE, lambda value: float("-inf") if value[0] == "-" else float("inf")),
+    (_NAN_RE, lambda _: float("nan")),
+)
 
 Position = tuple[int, int]
 """A 1-based (line, column)."""
@@ -99,18 +111,9 @@ def resolve_plain(value: str) -> Any:
         return special
     if value[0] not in _NUMERIC_START:
         return value
-    if _INT_RE.fullmatch(value):
-        return int(value)
-    if _FLOAT_RE.fullmatch(value):
-        return float(value)
-    if _OCT_RE.fullmatch(value):
-        return int(value[2:], 8)
-    if _HEX_RE.fullmatch(value):
-        return int(value[2:], 16)
-    if _INF_RE.fullmatch(value):
-        return float("-inf") if value[0] == "-" else float("inf")
-    if _NAN_RE.fullmatch(value):
-        return float("nan")
+    for form, convert in _NUMBER_FORMS:
+        if form.fullmatch(value):
+            return convert(value)
     return value
 
 
@@ -119,6 +122,7 @@ def _position(mark: Any) -> Position:
 
 
 Record = dict[tuple[Any, ...], tuple[int, int, str | None]]
+"""Positions by path, as :func:`locate` returns them: ``(line, column, raw plain-scalar text or None)``."""
 
 
 class _EnoughError(Exception):
@@ -184,8 +188,13 @@ def _stack_path(stack: list[list[Any]]) -> list[Any]:
     return parts
 
 
-def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: _Recorder | None) -> Any:
-    """Consume the events of one document's root node and return it as plain data."""
+# The reader's hot path: one loop over every event, kept whole because a function call per event costs time.
+def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: _Recorder | None) -> Any:  # noqa: PLR0912, PLR0915
+    """Consume the events of one document's root node and return it as plain data.
+
+    ``stack`` holds a frame per open mapping or sequence, ``[container, pending key or _NO_KEY]``,
+    so that an error can name the path it is at; a nested node is a new frame, not a recursive call.
+    """
     path: list[Any] = []  # kept only when recording
     while True:
         event = get_event()
@@ -266,7 +275,7 @@ def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: _Record
 
 
 _NO_KEY: Final = object()
-_NO_VALUE: Final = object()
+"""The pending key of a mapping frame before its next key is read."""
 
 
 def _anchor_error(event: Any) -> None:
@@ -296,6 +305,7 @@ def _record(
 
 
 def _kind(value: Any) -> str:
+    """The kind of a top level that is not a mapping, for PM010: by kind alone, where ``kind_of`` also shows the value."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -307,41 +317,6 @@ def _kind(value: Any) -> str:
     if isinstance(value, list):
         return "a sequence"
     return "a mapping"
-
-
-def decode(data: bytes | str, file: str | None = None) -> str:
-    """Return ``data`` as text: bytes must be UTF-8 (a leading BOM is dropped)."""
-    if isinstance(data, str):
-        return data[1:] if data.startswith("\ufeff") else data
-    if len(data) > MAX_INPUT_BYTES:
-        raise PolicyError([_too_large(len(data), file)])
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        start = exc.start
-        line = data.count(b"\n", 0, start) + 1
-        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
-        raise PolicyError(
-            [
-                Problem(
-                    code=Code.NOT_UTF8,
-                    message=f"not valid UTF-8 text: byte 0x{data[start]:02x} at offset {start}",
-                    file=file,
-                    line=line,
-                    column=column,
-                )
-            ]
-        ) from None
-
-
-def _too_large(size: int, file: str | None) -> Problem:
-    return Problem(
-        code=Code.TOO_LARGE,
-        message=f"the input is {size} bytes; the limit is {MAX_INPUT_BYTES} bytes",
-        file=file,
-        line=1,
-        column=1,
-    )
 
 
 # A \\u escape of a surrogate that is not half of a pair: json.loads would let it into a str.
@@ -377,7 +352,7 @@ def _depth_within(data: Any, limit: int) -> bool:
 def parse(text: str, file: str | None = None) -> dict[str, Any]:
     """Parse policy text (YAML or JSON) into plain data, or raise :class:`PolicyError`."""
     if len(text) > MAX_INPUT_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_INPUT_BYTES:
-        raise PolicyError([_too_large(len(text.encode("utf-8", "surrogatepass")), file)])
+        raise PolicyError([too_large(len(text.encode("utf-8", "surrogatepass")), file)])
     stripped = text.lstrip(" \t\r\n")
     if stripped.startswith("{") and _LONE_SURROGATE_ESCAPE.search(text) is None:
         try:
@@ -439,61 +414,3 @@ def locate(text: str, wanted: set[tuple[Any, ...]] | None = None) -> Record:
     with contextlib.suppress(_LocatedError, _EnoughError, yaml.YAMLError):
         _walk(text, record)
     return dict(record)
-
-
-# --- writing ---------------------------------------------------------------
-
-try:
-    from yaml._yaml import CEmitter as _Emitter
-except ImportError:  # pragma: no cover - depends on how PyYAML was installed
-    from yaml.emitter import Emitter as _PyEmitter
-    from yaml.serializer import Serializer
-
-    class _Emitter(_PyEmitter, Serializer):  # type: ignore[no-redef]
-        def __init__(self, stream: Any, **kwds: Any) -> None:
-            _PyEmitter.__init__(self, stream, width=kwds.get("width"), allow_unicode=kwds.get("allow_unicode"))
-            Serializer.__init__(self)
-
-
-class _DumpResolver(yaml.resolver.BaseResolver):
-    """Plain scalars that YAML 1.2 core or 1.1 would read as something other than text are quoted.
-
-    Timestamps are left out, so dates are written plain (YYYY-MM-DD); this
-    library's reader takes them as text and the model parses them as dates.
-    """
-
-
-for _first, _resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items():
-    for _tag, _regexp in _resolvers:
-        if _tag != "tag:yaml.org,2002:timestamp":
-            _DumpResolver.add_implicit_resolver(_tag, _regexp, [_first] if _first else None)
-_DumpResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
-)
-_DumpResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
-    list("-+.0123456789"),
-)
-
-
-class _Representer(yaml.representer.SafeRepresenter):
-    def represent_str(self, data: str) -> yaml.ScalarNode:
-        style = "|" if "\n" in data.rstrip("\n") and "\r" not in data else None
-        return self.represent_scalar(_STR_TAG, data, style=style)
-
-
-_Representer.add_representer(str, _Representer.represent_str)
-
-
-class _Dumper(_Emitter, _Representer, _DumpResolver):
-    def __init__(self, stream: Any, **kwds: Any) -> None:
-        _Emitter.__init__(self, stream, width=100, allow_unicode=True)
-        _Representer.__init__(self, default_style=None, default_flow_style=False, sort_keys=False)
-        _DumpResolver.__init__(self)
-
-
-def dump_yaml(data: dict[str, Any]) -> str:
-    """Write plain data as block-style YAML, keys in their given order."""
-    text: str = yaml.dump(data, Dumper=_Dumper)
-    return text

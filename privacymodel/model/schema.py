@@ -19,7 +19,8 @@ from typing import Any, Final
 
 import attrs
 
-from privacymodel.model.fields import FORMATS, Model, open_vocabulary, type_hints, unwrap_optional
+from privacymodel.model.fields import Model, open_vocabulary, type_hints, unwrap_optional
+from privacymodel.model.formats import FORMATS, Format
 from privacymodel.model.policy import FORMAT_VERSION, MODEL_CLASSES, PrivacyPolicy
 from privacymodel.model.vocab import CUSTOM_TERM_PATTERN, Vocabulary
 
@@ -56,27 +57,35 @@ def _value_schema(tp: Any, meta: typing.Mapping[str, Any], defs: dict[str, Any])
         return _ref(tp.__name__)
     if isinstance(tp, type) and issubclass(tp, Model):
         return _ref(tp.__name__)
+    return _scalar_schema(tp, meta)
+
+
+def _scalar_schema(tp: Any, meta: typing.Mapping[str, Any]) -> dict[str, Any]:
+    """The schema of a text, date, boolean or whole-number field, with its format and bounds."""
     if tp is str:
-        fmt = FORMATS[meta.get("fmt") or "text"]
-        if fmt.enum is not None:
-            return {"type": "string", "enum": list(fmt.enum)}
-        schema = {"type": "string", "pattern": fmt.pattern}
-        if fmt.json_format is not None:
-            schema["format"] = fmt.json_format
-        return schema
+        return _string_schema(FORMATS[meta.get("fmt") or "text"])
     if tp is dt.date:
         fmt = FORMATS["date"]
         return {"type": "string", "format": "date", "pattern": fmt.pattern}
     if tp is bool:
         return {"type": "boolean"}
     if tp is int:
-        schema = {"type": "integer"}
+        schema: dict[str, Any] = {"type": "integer"}
         if meta.get("minimum") is not None:
             schema["minimum"] = meta["minimum"]
         if meta.get("maximum") is not None:
             schema["maximum"] = meta["maximum"]
         return schema
     raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover - every model type is handled
+
+
+def _string_schema(fmt: Format) -> dict[str, Any]:
+    if fmt.enum is not None:
+        return {"type": "string", "enum": list(fmt.enum)}
+    schema: dict[str, Any] = {"type": "string", "pattern": fmt.pattern}
+    if fmt.json_format is not None:
+        schema["format"] = fmt.json_format
+    return schema
 
 
 def _custom_term_def() -> dict[str, Any]:

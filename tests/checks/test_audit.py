@@ -8,7 +8,7 @@ import pytest
 
 import privacymodel as pm
 from tests.conftest import MINIMAL
-from tests.helpers import run
+from tests.helpers import invoke
 
 
 def status(text: str, item: str, law: str = "gdpr") -> tuple[str, tuple[str, ...]]:
@@ -137,13 +137,22 @@ def test_coppa_items(item: str, text: str, expected: str) -> None:
     assert status(text, item, "coppa")[0] == expected
 
 
+def test_statuses_laws_and_findings_are_plain_strings() -> None:
+    from privacymodel.checks.audit import LAWS, STATUSES
+
+    assert STATUSES == ("missing", "unclear", "present", "not-applicable")
+    assert [type(law) for law in LAWS] == [str, str, str]
+    for law in LAWS:
+        assert {type(f.law) for f in pm.audit(pm.loads(MINIMAL), law)} == {str}
+
+
 def test_unknown_law() -> None:
     with pytest.raises(ValueError, match="unknown law 'hipaa'; expected one of: gdpr, ccpa, coppa"):
         pm.audit(pm.loads(MINIMAL), "hipaa")
 
 
 def test_command_exit_status_and_grouping() -> None:
-    result = run("audit", "examples/customertimes-2020.yaml")
+    result = invoke("audit", "examples/customertimes-2020.yaml")
     assert result.returncode == 1
     statuses = [
         line.split()[0] for line in result.stdout.splitlines()[1:-1] if line.startswith("  ") and not line.startswith("   ")
@@ -153,14 +162,14 @@ def test_command_exit_status_and_grouping() -> None:
 
 
 def test_command_passes_when_nothing_is_missing(tmp_path: object) -> None:
-    result = run("audit", "--law", "coppa", "examples/customers-ai-2023.yaml")
+    result = invoke("audit", "--law", "coppa", "examples/customers-ai-2023.yaml")
     assert result.returncode == 0, result.stdout
-    strict = run("audit", "--law", "coppa", "--fail-on", "unclear", "examples/customertimes-software-2022.yaml")
+    strict = invoke("audit", "--law", "coppa", "--fail-on", "unclear", "examples/customertimes-software-2022.yaml")
     assert strict.returncode == 1
 
 
 def test_command_json_shape() -> None:
-    result = run("audit", "--format", "json", "--law", "ccpa", "examples/customers-ai-2023.yaml")
+    result = invoke("audit", "--format", "json", "--law", "ccpa", "examples/customers-ai-2023.yaml")
     document = json.loads(result.stdout)
     assert document["version"] == 1
     assert document["law"] == "ccpa"
@@ -172,7 +181,7 @@ def test_command_json_shape() -> None:
 
 
 def test_command_reports_a_broken_file() -> None:
-    result = run("audit", "-", stdin=b"privacymodel: 1.0.0\n")
+    result = invoke("audit", "-", stdin=b"privacymodel: 1.0.0\n")
     assert result.returncode == 1
     assert "cannot audit: <stdin>:1:1: PM102" in result.stdout
 

@@ -11,7 +11,7 @@ import privacymodel as pm
 from privacymodel.checks.diff import summary
 from privacymodel.strategies import policies
 from tests.conftest import MINIMAL, ROOT
-from tests.helpers import run
+from tests.helpers import invoke
 
 BASE = MINIMAL + (
     "    contacts:\n      - id: mail\n        email: privacy@acme.example\n"
@@ -73,6 +73,38 @@ def test_new_recipient_and_purpose_are_flagged() -> None:
     }
 
 
+def reductions(old: str, new: str) -> list[tuple[str, str, str, str | None]]:
+    return [(c.kind, c.item, c.path, c.reason) for c in pm.diff(pm.loads(old), pm.loads(new)) if c.reduces]
+
+
+def test_more_data_is_flagged_but_a_provision_requirement_is_not() -> None:
+    more = reductions(BASE, BASE + "data_categories:\n  - id: e\n    term: email-address\n")
+    assert more == [("added", "data category email-address", "$.data_categories[0]", "more data is collected")]
+    requirement = BASE + "provision_requirements:\n  - required: false\n"
+    assert [(k, p, r) for k, _, p, r in changes(BASE, requirement)] == [("added", "$.provision_requirements[0]", False)]
+
+
+def test_new_tracker_is_flagged_and_a_removed_one_is_not() -> None:
+    tracker = BASE.replace(
+        "  - name: _gid\n    provider: g\n", "  - name: _gid\n    provider: g\n  - name: _fbp\n    provider: partners\n"
+    )
+    assert reductions(BASE, tracker) == [("added", "tracker _fbp (business-partner)", "$.cookies[2]", "a new tracker")]
+    assert reductions(tracker, BASE) == []
+
+
+def test_new_transfer_is_flagged() -> None:
+    old = BASE + "transfers:\n  - destinations: [US]\n    mechanisms: [standard-contractual-clauses]\n"
+    new = old + "  - destinations: [IN]\n"
+    assert reductions(old, new) == [("added", "transfer IN", "$.transfers[1]", "a new international transfer")]
+    assert reductions(new, old) == []
+
+
+def test_data_now_sold_is_flagged_and_no_longer_sold_is_not() -> None:
+    unsold, sold = BASE + "sale_of_data:\n  sold: false\n", BASE + "sale_of_data:\n  sold: true\n"
+    assert reductions(unsold, sold) == [("changed", "sale of data", "$.sale_of_data.sold", "data is now sold")]
+    assert changes(sold, unsold) == [("changed", "sale of data", "$.sale_of_data.sold", False)]
+
+
 def test_longer_retention_is_flagged_and_shorter_is_not() -> None:
     longer = changes(BASE, BASE.replace("period: P1Y", "period: P2Y"))
     assert longer == [("changed", "retention statement retention", "$.retention[0].period", True)]
@@ -117,15 +149,15 @@ def test_summary_line() -> None:
 
 
 def test_command() -> None:
-    same = run("diff", "examples/customer360-2014.yaml", "examples/customer360-2014.yaml")
+    same = invoke("diff", "examples/customer360-2014.yaml", "examples/customer360-2014.yaml")
     assert (same.returncode, same.stdout) == (0, "no changes\n")
-    differ = run("diff", "examples/customertimes-2020.yaml", "examples/customertimes-software-2022.yaml")
+    differ = invoke("diff", "examples/customertimes-2020.yaml", "examples/customertimes-software-2022.yaml")
     assert differ.returncode == 1
     lines = differ.stdout.splitlines()
     assert lines[2] == "Reduces what people are told or can do"
     assert "  - right complaint under gdpr ($.rights[7]): a right was removed" in lines
     as_json = json.loads(
-        run("diff", "--format", "json", "examples/customertimes-2020.yaml", "examples/customertimes-software-2022.yaml").stdout
+        invoke("diff", "--format", "json", "examples/customertimes-2020.yaml", "examples/customertimes-software-2022.yaml").stdout
     )
     assert as_json["version"] == 1
     assert as_json["same"] is False
@@ -133,9 +165,9 @@ def test_command() -> None:
 
 
 def test_command_usage_errors() -> None:
-    missing = run("diff", "examples/customer360-2014.yaml", "nope.yaml")
+    missing = invoke("diff", "examples/customer360-2014.yaml", "nope.yaml")
     assert missing.returncode == 2
     assert "no such file or directory: 'nope.yaml'" in missing.stderr
-    invalid = run("diff", "examples/customer360-2014.yaml", "pyproject.toml")
+    invalid = invoke("diff", "examples/customer360-2014.yaml", "pyproject.toml")
     assert invalid.returncode == 2
     assert "'pyproject.toml' is not a valid policy" in invalid.stderr

@@ -165,3 +165,10 @@ def test_readme_lists_every_code() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [code for code in pm.CODES if f"| {code} |" not in readme]
     assert missing == []
+
+
+def test_a_whole_number_written_as_a_float_is_explained_by_the_converter() -> None:
+    """JSON Schema counts 12.0 as an integer and the converter does not: cattrs' own error is reported."""
+    problem = one(MINIMAL + "children:\n  age: 12.0\n")
+    assert (problem.code, problem.path, problem.line, problem.column) == ("PM103", "$.children.age", 8, 8)
+    assert problem.message == "expected int, got float"

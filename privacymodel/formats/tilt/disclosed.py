@@ -26,7 +26,7 @@ from privacymodel.formats.tilt.recognise import (
     read_legal_basis,
     slug,
 )
-from privacymodel.model.fields import FORMATS
+from privacymodel.model.formats import FORMATS
 from privacymodel.model.vocab import CustomTerm, DataCategoryTerm, DataSource, LawTerm, LegalBasisTerm
 from privacymodel.problems import kind_of, shown
 

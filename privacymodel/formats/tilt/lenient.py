@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from privacymodel.formats.tilt.common import UNKNOWN_COUNTRY
-from privacymodel.model.fields import FORMATS
+from privacymodel.model.formats import FORMATS
 from privacymodel.problems import Code, Problem, format_path, kind_of, shown
 
 __all__ = ["LenientReader", "Path", "placeholder"]

@@ -28,7 +28,7 @@ from privacymodel.formats.tilt.common import (
 )
 from privacymodel.formats.tilt.disclosed import DisclosedReader
 from privacymodel.formats.tilt.lenient import Path, placeholder
-from privacymodel.model.fields import FORMATS
+from privacymodel.model.formats import FORMATS
 from privacymodel.model.policy import FORMAT_VERSION, PrivacyPolicy
 from privacymodel.model.vocab import LawTerm, RightKind, TransferMechanism
 from privacymodel.problems import Code, PolicyError, Problem, shown

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Final
 
-from privacymodel.model.fields import FORMATS
+from privacymodel.model.formats import FORMATS
 from privacymodel.model.vocab import DataCategoryTerm, LawTerm, LegalBasisTerm, PurposeTerm, RecipientKind, Vocabulary
 from privacymodel.problems import shown
 

@@ -1,0 +1,278 @@
+"""The command line: the top-level parser and, per command, a function that declares its options and its handler."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TypeAlias
+
+from privacymodel.checks.audit import LAWS
+from privacymodel.cli import audit, convert, diff, render, schema, validate
+from privacymodel.cli.reporters import AUDIT_REPORTERS, DIFF_REPORTERS, REPORTERS
+from privacymodel.problems import CODES
+
+__all__ = [
+    "add_audit",
+    "add_diff",
+    "add_export",
+    "add_import",
+    "add_render",
+    "add_schema",
+    "add_validate",
+    "build_parser",
+]
+
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+_FORMATTER = argparse.RawDescriptionHelpFormatter
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: reads the installed version only when asked (importlib.metadata is slow to import)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from privacymodel import __version__  # noqa: PLC0415 - only --version needs the installed version
+
+        print(f"privacymodel {__version__}")
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of the ``privacymodel`` command; each command sets ``handler`` to the function that runs it."""
+    parser = argparse.ArgumentParser(
+        prog="privacymodel",
+        formatter_class=_FORMATTER,
+        description="Check, audit, compare and summarise privacy policies written as YAML or JSON in the privacymodel format.",
+        epilog=(
+            "examples:\n"
+            "  privacymodel validate examples/               check every policy under a folder\n"
+            "  privacymodel validate --format github p.yaml  annotations for GitHub Actions\n"
+            "  privacymodel audit --law gdpr policy.yaml     what the GDPR requires and the policy misses\n"
+            "  privacymodel diff old.yaml new.yaml           what changed between two versions\n"
+            "  privacymodel render --format html p.yaml      a one-page summary\n"
+            "  privacymodel export --to tilt p.yaml          the policy as a TILT document\n"
+            "  privacymodel import --from tilt t.json        a TILT document as a policy\n"
+            "  privacymodel schema --out schemas/            write the JSON Schema\n\n"
+            "Run 'privacymodel COMMAND --help' for a command's options."
+        ),
+    )
+    parser.add_argument("--version", action=_VersionAction)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+    for add in (add_validate, add_audit, add_diff, add_render, add_export, add_import, add_schema):
+        add(commands)
+    return parser
+
+
+def add_validate(commands: Commands) -> None:
+    """``validate PATH... [--format] [--strict] [--quiet] [--color] [--jobs]``."""
+    codes = "\n".join(f"  {code}  {text}" for code, text in CODES.items())
+    command = commands.add_parser(
+        "validate",
+        formatter_class=_FORMATTER,
+        help="check policy files and report every problem with its line and column",
+        description=(
+            "Check policy files: YAML or JSON syntax, the shape of the policy, vocabulary terms,\n"
+            "formats, and consistency between parts (ids, references, dates). Every problem is\n"
+            "reported with FILE:LINE:COL, a stable code and its JSON path.\n\n"
+            "exit status: 0 every file is valid (warnings allowed), 1 a file has an error,\n"
+            "2 the command was used wrongly (unknown option, a path that does not exist)."
+        ),
+        epilog=f"problem codes:\n{codes}",
+    )
+    command.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a policy file, a folder (searched recursively for *.yaml, *.yml and *.json, "
+        "skipping hidden folders), or - for standard input",
+    )
+    command.add_argument(
+        "--format",
+        choices=sorted(REPORTERS),
+        default="text",
+        help="text: one line per problem and a summary (default); json: one document, shape in the README; "
+        "github: workflow-command annotations for GitHub Actions",
+    )
+    command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    command.add_argument("-q", "--quiet", action="store_true", help="print only problems, no summary")
+    _color_option(command)
+    command.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help=f"check files in N processes; 0 (default) uses every core when there are more than {validate.PARALLEL_THRESHOLD} files",
+    )
+    command.set_defaults(handler=validate.run)
+
+
+def add_audit(commands: Commands) -> None:
+    """``audit PATH... [--law] [--format] [--fail-on] [--color]``."""
+    command = commands.add_parser(
+        "audit",
+        formatter_class=_FORMATTER,
+        help="check a policy against what a law requires it to disclose",
+        description=(
+            "List, item by item, what a law requires a privacy notice to say and whether the policy\n"
+            "says it: present (with the paths that satisfy it), missing, not-applicable (with why) or\n"
+            "unclear. gdpr covers Articles 13 and 14; ccpa the notice at collection and the rights;\n"
+            "coppa the basics for a service that says it is, or is not, directed at children.\n\n"
+            "exit status: 0 nothing required is missing, 1 an item is missing (or unclear, with\n"
+            "--fail-on unclear) or a file cannot be read, 2 usage error."
+        ),
+    )
+    command.add_argument("paths", nargs="+", metavar="PATH", help="policy files or folders (as for validate)")
+    command.add_argument("--law", choices=sorted(LAWS), default="gdpr", help="the law to audit against (default gdpr)")
+    command.add_argument("--format", choices=sorted(AUDIT_REPORTERS), default="text", help="text (default) or json")
+    command.add_argument(
+        "--fail-on",
+        choices=("missing", "unclear"),
+        default="missing",
+        help="the status that makes the exit status 1: missing (default), or unclear (which includes missing)",
+    )
+    _color_option(command)
+    command.set_defaults(handler=audit.run)
+
+
+def add_diff(commands: Commands) -> None:
+    """``diff OLD NEW [--format] [--color]``."""
+    command = commands.add_parser(
+        "diff",
+        formatter_class=_FORMATTER,
+        help="compare two versions of a policy by meaning, not by line",
+        description=(
+            "Compare two versions of a policy. Items are matched by identity (a cookie by name and\n"
+            "provider, a recipient by name or kind, a right by kind and law, a data category or purpose\n"
+            "by term, a contact by address), so reordering is no change. Changes that reduce what people\n"
+            "are told or can do (a right removed, a new recipient or purpose, longer retention) are listed\n"
+            "first.\n\n"
+            "exit status: 0 the policies say the same, 1 they differ, 2 usage error or a file that cannot\n"
+            "be read or is not a valid policy."
+        ),
+    )
+    command.add_argument("old", metavar="OLD", help="the earlier policy file")
+    command.add_argument("new", metavar="NEW", help="the later policy file")
+    command.add_argument("--format", choices=sorted(DIFF_REPORTERS), default="text", help="text (default) or json")
+    _color_option(command)
+    command.set_defaults(handler=diff.run)
+
+
+def add_render(commands: Commands) -> None:
+    """``render PATH [--format] [--out]``."""
+    command = commands.add_parser(
+        "render",
+        formatter_class=_FORMATTER,
+        help="write a one-page summary of a policy as Markdown or HTML",
+        description=(
+            "Write a readable summary of a policy: a privacy label (who is responsible, what data, why,\n"
+            "who receives it, how long it is kept, where it goes, rights, sale, Do Not Track, minimum age),\n"
+            "then tables of the details. What the policy does not say is shown as 'not stated'. HTML is one\n"
+            "self-contained file: inline CSS, nothing fetched, every value escaped.\n\n"
+            "exit status: 0 written, 1 the file is not a valid policy, 2 usage error."
+        ),
+    )
+    command.add_argument("path", metavar="PATH", help="a policy file, or - for standard input")
+    command.add_argument("--format", choices=("md", "html"), default="md", help="md (default, renders on GitHub) or html")
+    command.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of standard output")
+    command.set_defaults(handler=render.run)
+
+
+def add_export(commands: Commands) -> None:
+    """``export PATH --to FORMAT [--out] [--strict] [--quiet]``."""
+    command = commands.add_parser(
+        "export",
+        formatter_class=_FORMATTER,
+        help="write a policy as plain JSON, as a TILT document or as W3C DPV JSON-LD",
+        description=(
+            "Write a policy in another format, to standard output or --out FILE:\n"
+            "  json  the plain JSON form, which the exported JSON Schema describes; nothing is lost\n"
+            "  tilt  a TILT document (Transparency Information Language) that TILT's JSON Schema accepts;\n"
+            "        fields TILT requires and the policy does not state get the placeholders the README lists\n"
+            "  dpv   JSON-LD in W3C Data Privacy Vocabulary (DPV 2.x) terms\n"
+            "Every field the format cannot hold is reported on standard error (PM404), with its line\n"
+            "and column in the policy, and so is every placeholder written (PM405).\n\n"
+            "exit status: 0 written, 1 the file is not a valid policy (or, with --strict, something\n"
+            "was left out), 2 usage error."
+        ),
+    )
+    command.add_argument("path", metavar="PATH", help="a policy file, or - for standard input")
+    command.add_argument("--to", required=True, choices=("json", "tilt", "dpv"), help="the format to write")
+    _conversion_options(command, "a field is left out or a placeholder written", "what is left out")
+    command.set_defaults(handler=convert.run_export)
+
+
+def add_import(commands: Commands) -> None:
+    """``import PATH --from tilt [--out] [--strict] [--quiet]``."""
+    command = commands.add_parser(
+        "import",
+        formatter_class=_FORMATTER,
+        help="read a TILT document and write it as a policy in YAML",
+        description=(
+            "Read a TILT document (JSON) and write the policy it describes as YAML, to standard output\n"
+            "or --out FILE. Placeholders (null, empty text, empty lists) are read as 'not stated'; legal\n"
+            "bases written in prose ('Art. 6(1)(f) GDPR', 'Artikel 6 Absatz 1 Buchstabe b DSGVO') are\n"
+            "recognised; durations such as P72H are read as meant (PT72H); categories and purposes that\n"
+            "match no vocabulary term become x- custom terms with the original text kept. Every TILT field\n"
+            "that cannot be carried over (PM402) and every value repaired (PM403) is reported on standard\n"
+            "error with its line and column.\n\n"
+            "exit status: 0 written, 1 the input is not a TILT document (PM401) or cannot be read (or,\n"
+            "with --strict, something could not be carried over), 2 usage error."
+        ),
+    )
+    command.add_argument("path", metavar="PATH", help="a TILT document, or - for standard input")
+    command.add_argument("--from", dest="source", required=True, choices=("tilt",), help="the format to read")
+    _conversion_options(command, "a field could not be carried over or was repaired", "what could not be carried over")
+    command.set_defaults(handler=convert.run_import)
+
+
+def add_schema(commands: Commands) -> None:
+    """``schema [--out DIR] [--check]``."""
+    command = commands.add_parser(
+        "schema",
+        formatter_class=_FORMATTER,
+        help="print, write or check the JSON Schema of the format",
+        description=(
+            "Print the JSON Schema (draft 2020-12) generated from the model, write it to a folder, or\n"
+            f"check that a folder's copy ({schema.SCHEMA_FILE}) is up to date.\n\n"
+            "exit status: 0 written or up to date, 1 the copy is missing or stale, 2 usage error."
+        ),
+    )
+    command.add_argument("--out", metavar="DIR", type=Path, help=f"write DIR/{schema.SCHEMA_FILE} instead of printing")
+    command.add_argument(
+        "--check",
+        action="store_true",
+        help=f"do not write; exit 1 if DIR/{schema.SCHEMA_FILE} differs from the generated schema (DIR defaults to schemas)",
+    )
+    command.set_defaults(handler=schema.run)
+
+
+def _color_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour text output: auto (default) colours only on a terminal and when NO_COLOR is not set",
+    )
+
+
+def _conversion_options(parser: argparse.ArgumentParser, strict: str, quiet: str) -> None:
+    parser.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of standard output")
+    parser.add_argument("--strict", action="store_true", help=f"exit 1 when {strict}")
+    parser.add_argument("-q", "--quiet", action="store_true", help=f"do not report {quiet}")
+
+
+def _jobs(text: str) -> int:
+    """``--jobs``: a whole number, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("expected 0 or more")
+    return value

@@ -1,0 +1,92 @@
+"""The installed ``privacymodel`` command run as a user's shell runs it: the entry point, exit statuses, pipes.
+
+Every command and option is tested in process in tests/cli; these few check what only a real process shows.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.helpers import run
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    """A copy of the Customertimes 2020 example with a misspelt key on line 12 (after the title)."""
+    lines = (ROOT / "examples" / "customertimes-2020.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[11] == "    aliases:\n"
+    lines[11] = "    alias:\n"
+    path = tmp_path / "broken.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def test_the_examples_are_valid_and_not_coloured_in_a_pipe() -> None:
+    result = run("validate", "examples/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "5 files checked: all valid (4 warnings)"
+    assert "\x1b[" not in result.stdout
+    assert result.stderr == ""
+
+
+def test_a_broken_file_exits_1_with_its_location(broken: Path) -> None:
+    result = run("validate", str(broken))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        f"{broken}:12:5: PM101 unknown key 'alias'; did you mean 'aliases'? ($.controllers[0].alias)"
+    )
+
+
+def test_github_annotations(broken: Path) -> None:
+    result = run("validate", "--format", "github", str(broken))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"::error file={broken},line=12,col=5,title=PM101::PM101 unknown key 'alias'; did you mean 'aliases'? ($.controllers[0].alias)",
+        "privacymodel: 1 file checked, 1 invalid, 1 error, 0 warnings",
+    ]
+
+
+def test_standard_input_through_a_pipe() -> None:
+    assert run("validate", "-", stdin=(ROOT / "examples" / "customers-ai-2023.yaml").read_bytes()).returncode == 0
+    bad = run("validate", "-", stdin=b"privacymodel: 1.0.0\nfoo: 1\n")
+    assert bad.returncode == 1
+    assert bad.stdout.startswith("<stdin>:1:1: PM102")
+
+
+def test_a_usage_error_exits_2() -> None:
+    result = run("validate", "nowhere.yaml")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == "privacymodel validate: error: no such file or directory: 'nowhere.yaml'\n"
+    assert "usage: privacymodel" in run("frobnicate").stderr
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("privacymodel ")
+
+
+def test_help() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: privacymodel [-h] [--version] COMMAND ...\n")
+    assert "examples:" in result.stdout
+
+
+def test_python_dash_m_is_the_same_command() -> None:
+    def module(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "privacymodel", *args], capture_output=True, text=True, cwd=ROOT, timeout=120, check=False
+        )
+
+    assert module("--help").stdout == run("--help").stdout
+    checked = module("validate", "examples/customertimes-2020.yaml")
+    assert checked.returncode == 0
+    assert checked.stdout == run("validate", "examples/customertimes-2020.yaml").stdout
+    assert module("validate", "nowhere.yaml").returncode == 2

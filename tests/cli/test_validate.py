@@ -1,0 +1,167 @@
+"""``privacymodel validate`` run in process on the examples and on broken copies of them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import EXAMPLES, ROOT
+from tests.helpers import invoke
+
+
+def test_examples_are_valid() -> None:
+    result = invoke("validate", "examples/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "5 files checked: all valid (4 warnings)"
+    assert "\x1b[" not in result.stdout  # not a terminal: no colour
+
+
+def test_broken_copy_reports_file_line_column_code_and_path(broken: Path) -> None:
+    result = invoke("validate", str(broken))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{broken}:12:5: PM101 unknown key 'alias'; did you mean 'aliases'? ($.controllers[0].alias)"
+    assert lines[-1].startswith("1 file checked: 1 invalid, 0 valid (1 error")
+
+
+def test_one_bad_file_does_not_stop_the_others(broken: Path) -> None:
+    result = invoke("validate", str(broken), "examples/customers-ai-2023.yaml", "examples/click-and-resolve.yaml")
+    assert result.returncode == 1
+    assert "3 files checked: 1 invalid, 2 valid" in result.stdout
+    assert "click-and-resolve.yaml:164:12: PM301 warning:" in result.stdout
+
+
+def test_folders_are_searched_recursively_for_policy_files(tmp_path: Path, broken: Path) -> None:
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    shutil.copy(EXAMPLES[0], nested / "one.yml")
+    (nested / "notes.txt").write_text("not a policy", encoding="utf-8")
+    hidden = tmp_path / ".git"
+    hidden.mkdir()
+    (hidden / "x.yaml").write_text("{", encoding="utf-8")
+    result = invoke("validate", str(tmp_path))
+    assert result.returncode == 1
+    assert "2 files checked: 1 invalid, 1 valid" in result.stdout
+
+
+def test_json_output_shape(broken: Path) -> None:
+    result = invoke("validate", "--format", "json", str(broken), "examples/customertimes-software-2022.yaml")
+    assert result.returncode == 1
+    document = json.loads(result.stdout)
+    assert document["version"] == 1
+    assert document["valid"] is False
+    assert document["summary"] == {"files": 2, "valid": 1, "invalid": 1, "errors": 1, "warnings": 0}
+    first, second = document["files"]
+    assert first["file"] == str(broken)
+    assert first["valid"] is False
+    assert first["problems"][0] == {
+        "code": "PM101",
+        "severity": "error",
+        "message": "unknown key 'alias'; did you mean 'aliases'?",
+        "path": "$.controllers[0].alias",
+        "line": 12,
+        "column": 5,
+    }
+    assert second == {"file": "examples/customertimes-software-2022.yaml", "valid": True, "problems": []}
+
+
+def test_github_annotations(broken: Path) -> None:
+    result = invoke("validate", "--format", "github", str(broken))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        f"::error file={broken},line=12,col=5,title=PM101::PM101 unknown key 'alias'; did you mean 'aliases'? ($.controllers[0].alias)"
+    )
+
+
+def test_crafted_values_cannot_forge_annotations_or_escape_codes(tmp_path: Path) -> None:
+    path = tmp_path / "evil.yaml"
+    path.write_text(
+        "privacymodel: 1.0.0\ndocument:\n  title: T\ncontrollers:\n  - id: a\n    name: A\n"
+        'data_categories:\n  - id: d\n    term: "x\\n::error file=forged.yaml::100%% owned \\e[2J"\n',
+        encoding="utf-8",
+    )
+    github = invoke("validate", "--format", "github", str(path))
+    lines = github.stdout.splitlines()
+    assert len(lines) == 2  # one annotation and the summary
+    assert lines[0].startswith("::error file=")
+    assert "forged.yaml" in lines[0]
+    assert "::error file=forged" not in lines[0]
+    assert "%25" in lines[0]
+    assert "\x1b" not in github.stdout
+    text = invoke("validate", str(path))
+    assert "\x1b" not in text.stdout
+    assert "\\x1b[2J" in text.stdout
+    as_json = invoke("validate", "--format", "json", str(path))
+    assert "evil.yaml" in json.loads(as_json.stdout)["files"][0]["file"]
+
+
+def test_strict_turns_warnings_into_errors() -> None:
+    result = invoke("validate", "--strict", "examples/customertimes-2020.yaml")
+    assert result.returncode == 1
+    assert "PM301 " in result.stdout
+    assert "warning" not in result.stdout.splitlines()[0]
+
+
+def test_quiet_prints_only_problems() -> None:
+    assert invoke("validate", "--quiet", "examples/customertimes-software-2022.yaml").stdout == ""
+    noisy = invoke("validate", "-q", "examples/customertimes-2020.yaml").stdout.splitlines()
+    assert len(noisy) == 1
+    assert "PM301" in noisy[0]
+
+
+def test_colour_is_opt_in_off_a_terminal() -> None:
+    coloured = invoke("validate", "--color", "always", "examples/customertimes-2020.yaml")
+    assert "\x1b[" in coloured.stdout
+    assert "\x1b[" not in invoke("validate", "examples/customertimes-2020.yaml").stdout
+    assert "\x1b[" not in invoke("validate", "--color", "always", "--format", "json", "examples/customertimes-2020.yaml").stdout
+
+
+def test_standard_input() -> None:
+    source = (ROOT / "examples" / "customertimes-software-2022.yaml").read_bytes()
+    result = invoke("validate", "-", stdin=source)
+    assert result.returncode == 0
+    bad = invoke("validate", "-", stdin=b"privacymodel: 1.0.0\nfoo: 1\n")
+    assert bad.returncode == 1
+    assert bad.stdout.startswith("<stdin>:1:1: PM102")
+
+
+@pytest.mark.parametrize("args", [["validate", "nowhere.yaml"], ["validate", "examples/", "missing/"]])
+def test_missing_path_is_a_usage_error(args: list[str]) -> None:
+    result = invoke(*args)
+    assert result.returncode == 2
+    assert f"no such file or directory: '{args[-1]}'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_folder_without_policies_is_a_usage_error(tmp_path: Path) -> None:
+    result = invoke("validate", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr == "privacymodel validate: error: no *.yaml, *.yml or *.json files under the paths given\n"
+
+
+def test_jobs_gives_the_same_report(tmp_path: Path) -> None:
+    for index in range(6):
+        shutil.copy(EXAMPLES[index % len(EXAMPLES)], tmp_path / f"p{index}.yaml")
+    serial = invoke("validate", "--jobs", "1", "--format", "json", str(tmp_path))
+    parallel = invoke("validate", "--jobs", "2", "--format", "json", str(tmp_path))
+    assert serial.returncode == parallel.returncode == 0
+    assert json.loads(serial.stdout) == json.loads(parallel.stdout)
+
+
+@pytest.mark.parametrize("jobs", ["x", "-1"])
+def test_jobs_must_be_a_whole_number(jobs: str) -> None:
+    result = invoke("validate", "--jobs", jobs, "examples/")
+    assert result.returncode == 2
+    assert "argument -j/--jobs: expected" in result.stderr
+
+
+def test_pre_commit_hook_definition() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    [hook] = hooks
+    assert hook["id"] == "privacymodel-validate"
+    assert hook["entry"] == "privacymodel validate"
+    assert hook["language"] == "python"

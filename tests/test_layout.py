@@ -1,0 +1,53 @@
+"""The package's layout stays readable: no module a newcomer has to scroll, no long function without a reason.
+
+The layers' import directions are checked by import-linter (``lint-imports``, configured in pyproject.toml).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "privacymodel"
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+MAX_MODULE_LINES = 450
+# Declaration tables: vocabularies and the field declarations of the classes, long because they are lists.
+TABLES = {"model/policy.py"}
+MAX_FUNCTION_LINES = 60
+
+
+def _name(path: Path) -> str:
+    return path.relative_to(PACKAGE).as_posix()
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_name)
+def test_module_is_short_enough_to_read(path: Path) -> None:
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    limit = MAX_MODULE_LINES * 2 if _name(path) in TABLES else MAX_MODULE_LINES
+    assert lines <= limit, f"{_name(path)} has {lines} lines; split it by what it holds"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_name)
+def test_long_functions_say_why(path: Path) -> None:
+    """A function over the limit carries a comment on its ``def`` line or the line above saying why it is long."""
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    unexplained = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno is not None:
+            length = node.end_lineno - node.lineno + 1
+            first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            explained = "#" in lines[node.lineno - 1] or lines[first - 2].strip().startswith("#")
+            if length > MAX_FUNCTION_LINES and not explained:
+                unexplained.append(f"{node.name} ({length} lines)")
+    assert unexplained == [], f"{_name(path)}: long functions with no comment saying why: {unexplained}"
+
+
+def test_every_layer_is_a_folder_with_a_docstring() -> None:
+    for layer in ("model", "codec", "checks", "formats", "cli"):
+        init = PACKAGE / layer / "__init__.py"
+        assert init.is_file(), f"privacymodel/{layer}/ is not a package"
+        assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), f"privacymodel/{layer}/ does not say what it holds"

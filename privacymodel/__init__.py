@@ -64,7 +64,7 @@ from privacymodel.model.vocab import (
     TransferMechanism,
     Vocabulary,
 )
-from privacymodel.problems import CODES, PolicyError, Problem, Severity
+from privacymodel.problems import CODES, Code, PolicyError, Problem, Severity
 
 if TYPE_CHECKING:
     from privacymodel.formats.dpv import to_dpv
@@ -118,6 +118,7 @@ __all__ = [
     "Children",
     "Choice",
     "ChoiceKind",
+    "Code",
     "ContactPoint",
     "ContactPurpose",
     "Cookie",

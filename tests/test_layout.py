@@ -6,6 +6,7 @@ The layers' import directions are checked by import-linter (``lint-imports``, co
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,28 @@ def test_every_layer_is_a_folder_with_a_docstring() -> None:
         init = PACKAGE / layer / "__init__.py"
         assert init.is_file(), f"privacymodel/{layer}/ is not a package"
         assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), f"privacymodel/{layer}/ does not say what it holds"
+
+
+ARCHITECTURE = PACKAGE.parent / "ARCHITECTURE.md"
+
+
+def test_architecture_names_the_layers_in_the_order_import_linter_enforces() -> None:
+    import tomllib
+
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers")
+    enforced = [name.removeprefix("privacymodel.") for name in contract["layers"]]
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    drawn = re.findall(r"^   ([a-z]+)(?:/|\.py) ", text, flags=re.MULTILINE)
+    assert drawn == enforced
+
+
+def test_architecture_names_only_modules_that_exist() -> None:
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    for path in set(re.findall(r"`((?:[a-z_]+/)+[a-z_]+\.py)", text)):
+        where = PACKAGE.parent / path if path.startswith("privacymodel/") else PACKAGE / path
+        assert where.is_file(), f"ARCHITECTURE.md names {path}, which does not exist"
+    for line in re.findall(r"^   ([a-z]+)/ {2,}(.*)$", text, flags=re.MULTILINE):
+        layer, modules = line
+        for name in re.findall(r"([a-z_]+(?:\.py|/))", modules.split("  ")[0]):
+            assert (PACKAGE / layer / name.rstrip("/")).exists(), f"ARCHITECTURE.md draws {layer}/{name}, which does not exist"

@@ -3,15 +3,14 @@
 Read a policy with :func:`load` or :func:`loads`, write it with :func:`dump`,
 check it with :func:`check` or :func:`validate_file`, and export the JSON
 Schema with :func:`json_schema`. :func:`to_tilt` and :func:`from_tilt` write
-and read TILT documents, :func:`to_dpv` writes W3C DPV JSON-LD. Every model class is frozen and keyword-only;
+and read TILT documents, :func:`to_dpv` writes W3C DPV JSON-LD, and :func:`to_tables` turns policies into
+Apache Arrow tables (with the optional pyarrow). Every model class is frozen and keyword-only;
 a field left ``None`` means the policy does not state it.
 """
 
 from typing import TYPE_CHECKING, Any
 
-from privacymodel.checks.audit import LAWS, Finding, audit
 from privacymodel.checks.consistency import check
-from privacymodel.checks.diff import Change, diff
 from privacymodel.checks.validate import load, loads, structure, validate_file, validate_text
 from privacymodel.codec.converter import unstructure
 from privacymodel.codec.yaml_write import dump
@@ -26,6 +25,7 @@ from privacymodel.model.policy import (
     DataCategory,
     DataProtectionOfficer,
     DataSale,
+    DataSubject,
     Document,
     DoNotTrack,
     LawReference,
@@ -35,9 +35,11 @@ from privacymodel.model.policy import (
     PostalAddress,
     PrivacyPolicy,
     Processing,
+    Prohibition,
     ProvisionRequirement,
     Purpose,
     Recipient,
+    Recourse,
     Retention,
     Right,
     Role,
@@ -51,13 +53,17 @@ from privacymodel.model.vocab import (
     CustomTerm,
     DataCategoryTerm,
     DataSource,
+    DataSubjectTerm,
+    Identifiability,
     LawTerm,
     LegalBasisTerm,
     MeasureTerm,
     NotificationMethod,
+    OperationTerm,
     PartyRole,
     PurposeTerm,
     RecipientKind,
+    RecourseKind,
     RightKind,
     TrackerParty,
     TrackerTechnology,
@@ -67,21 +73,31 @@ from privacymodel.model.vocab import (
 from privacymodel.problems import CODES, Code, PolicyError, Problem, Severity
 
 if TYPE_CHECKING:
+    from privacymodel.checks.audit import LAWS, Finding, audit
+    from privacymodel.checks.diff import Change, diff
     from privacymodel.formats.dpv import to_dpv
     from privacymodel.formats.render import render
+    from privacymodel.formats.tables import to_tables
     from privacymodel.formats.tilt import from_tilt, to_tilt
     from privacymodel.model.schema import SCHEMA_ID, json_schema
 
     __version__: str
 
 
-# Looked up on first use: the renderer, the exporters, the schema generator and importlib.metadata cost
-# start-up time and memory that validating files does not need. Each name maps to the module that defines it.
+# Looked up on first use: auditing, comparing, the renderer, the exporters, the schema generator and
+# importlib.metadata cost start-up time and memory that validating files does not need. Each name maps to the
+# module that defines it.
 _LAZY: dict[str, str] = {
+    "audit": "privacymodel.checks.audit",
+    "Finding": "privacymodel.checks.audit",
+    "LAWS": "privacymodel.checks.audit",
+    "diff": "privacymodel.checks.diff",
+    "Change": "privacymodel.checks.diff",
     "render": "privacymodel.formats.render",
     "to_dpv": "privacymodel.formats.dpv",
     "to_tilt": "privacymodel.formats.tilt",
     "from_tilt": "privacymodel.formats.tilt",
+    "to_tables": "privacymodel.formats.tables",
     "json_schema": "privacymodel.model.schema",
     "SCHEMA_ID": "privacymodel.model.schema",
 }
@@ -98,7 +114,9 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib  # noqa: PLC0415
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # found here from now on, without calling this again
+        return value
     raise AttributeError(f"module 'privacymodel' has no attribute {name!r}")
 
 
@@ -129,15 +147,19 @@ __all__ = [
     "DataProtectionOfficer",
     "DataSale",
     "DataSource",
+    "DataSubject",
+    "DataSubjectTerm",
     "DoNotTrack",
     "Document",
     "Finding",
+    "Identifiability",
     "LawReference",
     "LawTerm",
     "LegalBasis",
     "LegalBasisTerm",
     "MeasureTerm",
     "NotificationMethod",
+    "OperationTerm",
     "Party",
     "PartyRole",
     "PolicyChanges",
@@ -146,11 +168,14 @@ __all__ = [
     "PrivacyPolicy",
     "Problem",
     "Processing",
+    "Prohibition",
     "ProvisionRequirement",
     "Purpose",
     "PurposeTerm",
     "Recipient",
     "RecipientKind",
+    "Recourse",
+    "RecourseKind",
     "Retention",
     "Right",
     "RightKind",
@@ -174,6 +199,7 @@ __all__ = [
     "render",
     "structure",
     "to_dpv",
+    "to_tables",
     "to_tilt",
     "unstructure",
     "validate_file",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final, Literal
 
 from attrs import frozen
@@ -32,6 +32,7 @@ class Code:
     NOT_A_MAPPING: Final = "PM010"
     TOO_LARGE: Final = "PM011"
     KEY_NOT_TEXT: Final = "PM012"
+    TOO_MANY_PROBLEMS: Final = "PM013"
     # The shape of the policy.
     UNKNOWN_KEY: Final = "PM101"
     MISSING_KEY: Final = "PM102"
@@ -51,6 +52,8 @@ class Code:
     NO_WITHDRAWAL: Final = "PM301"
     RIGHT_WITHOUT_BASIS: Final = "PM302"
     CUSTOM_TERM: Final = "PM303"
+    UNTIED_DATA: Final = "PM304"
+    BASIS_WITHOUT_PURPOSE: Final = "PM305"
     # Other formats (import and export).
     NOT_TILT: Final = "PM401"
     NOT_CARRIED_OVER: Final = "PM402"
@@ -73,6 +76,7 @@ CODES: Final[dict[str, str]] = {
     Code.NOT_A_MAPPING: "the top level is not a mapping",
     Code.TOO_LARGE: "the input is larger than the limit",
     Code.KEY_NOT_TEXT: "a mapping key that is not text",
+    Code.TOO_MANY_PROBLEMS: "more problems than the limit for one file: the rest are counted by code",
     # The shape of the policy.
     Code.UNKNOWN_KEY: "unknown key",
     Code.MISSING_KEY: "missing required key",
@@ -92,6 +96,8 @@ CODES: Final[dict[str, str]] = {
     Code.NO_WITHDRAWAL: "consent is a legal basis but the right to withdraw consent is not stated",
     Code.RIGHT_WITHOUT_BASIS: "a right is declared that applies under none of the legal bases used",
     Code.CUSTOM_TERM: "a custom vocabulary term",
+    Code.UNTIED_DATA: "a data category is tied to no purpose",
+    Code.BASIS_WITHOUT_PURPOSE: "a legal basis names no purpose",
     # Other formats (import and export).
     Code.NOT_TILT: "not a TILT document",
     Code.NOT_CARRIED_OVER: "a TILT field that cannot be carried over",
@@ -160,10 +166,61 @@ def format_path(parts: Sequence[str | int]) -> str:
     return "".join(out)
 
 
+_BIG_INT_BITS: Final = 1000
+"""Whole numbers longer than this (about 300 digits) are shown by their length: writing out their digits is slow,
+and Python refuses past 4,300 digits."""
+
+_LOG10_2: Final = 0.30103
+_CLOSING: Final[dict[type, str]] = {list: "]", tuple: ")", dict: "}"}
+
+
+def _big_number(value: object) -> str | None:
+    """``value`` as "whole number of about N digits" if it is one too long to write out (N counted from its bits)."""
+    if isinstance(value, int) and value.bit_length() > _BIG_INT_BITS:
+        return f"whole number of about {int(value.bit_length() * _LOG10_2) + 1} digits"
+    return None
+
+
+def _repr_parts(value: object) -> Iterator[str]:
+    """``repr(value)`` in pieces, so a caller can stop once it has enough; huge whole numbers by their length."""
+    big = _big_number(value)
+    if big is not None:
+        yield f"<{big}>"
+    elif (type(value) is list or type(value) is tuple) and value:
+        yield "[" if type(value) is list else "("
+        for index, item in enumerate(value):
+            yield ", " if index else ""
+            yield from _repr_parts(item)
+        yield "]" if type(value) is list else ",)" if len(value) == 1 else ")"
+    elif type(value) is dict and value:
+        yield "{"
+        for index, (key, item) in enumerate(value.items()):
+            yield ", " if index else ""
+            yield from _repr_parts(key)
+            yield ": "
+            yield from _repr_parts(item)
+        yield "}"
+    else:
+        yield repr(value)
+
+
 def shown(value: object, limit: int = 80) -> str:
-    """``repr(value)`` for a message, cut to ``limit`` characters; repr escapes control characters."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 4] + "..." + text[-1]
+    """``repr(value)`` for a message, cut to ``limit`` characters; repr escapes control characters.
+
+    Any value can be shown, and quickly: lists and mappings are written only as far as the message shows
+    them, and a whole number too long to write out is shown by its length.
+    """
+    text, size = [], 0
+    for part in _repr_parts(value):
+        text.append(part)
+        size += len(part)
+        if size > limit:
+            break
+    whole = "".join(text)
+    if size <= limit:
+        return whole
+    # A list or mapping cut short still shows the bracket that closes it, as a cut repr would.
+    return whole[: limit - 4] + "..." + _CLOSING.get(type(value), whole[-1])
 
 
 def kind_of(value: object) -> str:
@@ -173,7 +230,8 @@ def kind_of(value: object) -> str:
     if isinstance(value, bool):
         return f"the boolean {'true' if value else 'false'}"
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        big = _big_number(value)
+        return f"a {big}" if big else f"the number {shown(value)}"
     if isinstance(value, str):
         return f"the text {shown(value)}"
     if isinstance(value, list):

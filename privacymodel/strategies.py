@@ -21,8 +21,8 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from privacymodel.model.fields import Model, open_vocabulary, type_hints, unwrap_optional
-from privacymodel.model.formats import COUNTRY_CODES, FORMATS
+from privacymodel.model.fields import Model, open_vocabulary, ref_targets, type_hints, unwrap_optional
+from privacymodel.model.formats import COUNTRY_CODES, FORMATS, REGION_GROUPS
 from privacymodel.model.policy import FORMAT_VERSION, Document, PrivacyPolicy
 from privacymodel.model.vocab import CustomTerm, Vocabulary
 
@@ -52,6 +52,12 @@ _FORMAT_STRATEGIES: dict[str, st.SearchStrategy[str]] = {
     "duration": st.from_regex(r"P([1-9][0-9]?[YMWD]|T[1-9][0-9]?[HMS]|[1-9]Y[1-9]M)", fullmatch=True),
     "language": st.sampled_from(["en", "de", "fr", "en-US", "pt-BR", "zh-Hant"]),
     "country": st.sampled_from(COUNTRY_CODES),
+    "region": st.one_of(
+        st.sampled_from(COUNTRY_CODES),
+        st.builds("{}-{}".format, st.sampled_from(COUNTRY_CODES), st.from_regex(r"[A-Z0-9]{1,3}", fullmatch=True)),
+        st.sampled_from(REGION_GROUPS),
+    ),
+    "hostname": st.from_regex(r"([a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?\.){1,3}[a-z]{2,6}", fullmatch=True),
     "version": st.just(FORMAT_VERSION),
 }
 _FORMAT_STRATEGIES["lifetime"] = st.sampled_from(["session", "persistent"]) | _FORMAT_STRATEGIES["duration"]
@@ -121,17 +127,17 @@ def _build_class_strategy(cls: type[Model]) -> st.SearchStrategy[Model]:
     hints = type_hints(cls)
     plan = []
     for field in attrs.fields(typing.cast(Any, cls)):
-        ref = field.metadata.get("ref")
+        refs = ref_targets(field.metadata)
         many = typing.get_origin(unwrap_optional(hints[field.name])[0]) is tuple
-        value = None if ref is not None or field.name == "id" else _value_strategy(hints[field.name], field.metadata)
-        plan.append((field.name, field.default is attrs.NOTHING, ref, many, value))
+        value = None if refs or field.name == "id" else _value_strategy(hints[field.name], field.metadata)
+        plan.append((field.name, field.default is attrs.NOTHING, refs, many, value))
 
     @st.composite
     def build(draw: Callable[[st.SearchStrategy[Any]], Any]) -> Model:
         ctx = _CONTEXT.get()
         forced = draw(st.sampled_from(cls.one_of_required)) if cls.one_of_required else None
         kwargs: dict[str, Any] = {}
-        for name, always, ref, many, value in plan:
+        for name, always, refs, many, value in plan:
             if not (always or name == forced) and not draw(st.booleans()):
                 continue
             if name == "id":
@@ -139,8 +145,9 @@ def _build_class_strategy(cls: type[Model]) -> st.SearchStrategy[Model]:
                 kwargs["id"] = ctx.fresh(cls.__name__.lower()) if ctx is not None else draw(_FORMAT_STRATEGIES["id"])
                 if ctx is not None and cls.__name__ == "ContactPoint":
                     ctx.pools.setdefault("contacts", []).append(kwargs["id"])
-            elif ref is not None:
-                pool = ctx.pools.get(ref) if ctx is not None else None
+            elif refs:
+                # An id of any of the collections the field may name (a processing statement's "by": controllers or recipients).
+                pool = [i for ref in refs for i in ctx.pools.get(ref, ())] if ctx is not None else None
                 if pool:
                     item = _reference(pool)
                     kwargs[name] = tuple(draw(st.lists(item, min_size=1, max_size=3))) if many else draw(item)
@@ -163,6 +170,7 @@ _ORDER = (
     "representative",
     "dpo",
     "supervisory_authority",
+    "data_subjects",
     "data_categories",
     "purposes",
     "provision_requirements",

@@ -1,23 +1,26 @@
 """Semantic comparison of two versions of a policy.
 
 Items in lists are matched by identity, not position: a cookie by its name (or name prefix) and the
-recipient that provides it, a recipient by name (or kind), a right by kind, law and who has it, a data
-category or purpose by term, a legal basis by basis and law, a contact point by its address, a
-certification by name, a law by name. Reordering is therefore no change, and local ids are ignored:
+recipient that provides it, a recipient by name (or kind), a right by kind, law and who has it (by place
+and by data subject too), a data subject, data category or purpose by term, a legal basis by basis and
+law, a prohibition by what it says is not done, a means of recourse by name (or kind), a contact point by
+its address, a certification by name, a law by name. Reordering is therefore no change, and local ids are ignored:
 references are compared by what they point at. When two items share an identity in one policy they are
 told apart by their order among those items.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Final, Literal
+from collections import deque
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from typing import Any, Final, Literal, cast
 
 import attrs
 from attrs import frozen
 
+from privacymodel.checks.reductions import judge
 from privacymodel.codec.converter import unstructure
+from privacymodel.model.fields import Model, ref_targets
 from privacymodel.model.policy import PrivacyPolicy
 from privacymodel.problems import format_path
 
@@ -28,6 +31,7 @@ ChangeKind = Literal["added", "removed", "changed"]
 TOPICS: Final = (
     "document",
     "parties",
+    "subjects",
     "data",
     "purposes",
     "legal-bases",
@@ -35,7 +39,9 @@ TOPICS: Final = (
     "cookies",
     "retention",
     "rights",
+    "recourse",
     "transfers",
+    "prohibitions",
     "other",
 )
 
@@ -79,9 +85,23 @@ def _right_key(item: Mapping[str, Any], label: Label) -> str:
     parts = [str(item["kind"])]
     if item.get("law"):
         parts.append(f"under {item['law']}")
+    if item.get("jurisdictions"):
+        parts.append(f"in {', '.join(sorted(item['jurisdictions']))}")
+    if item.get("subjects"):
+        parts.append(f"for {', '.join(sorted(label('data_subjects', s) for s in item['subjects']))}")
     if item.get("applies_to"):
         parts.append(f"for {item['applies_to']}")
     return " ".join(parts)
+
+
+def _prohibition_key(item: Mapping[str, Any], label: Label) -> str:
+    """What is not done: 'sell personal-data for advertising to data-broker' (the description where it says no more)."""
+    parts = ["/".join(map(str, item.get("operations") or [])), "/".join(map(str, item.get("data") or []))]
+    if item.get("purposes"):
+        parts.append("for " + "/".join(map(str, item["purposes"])))
+    if item.get("recipient_kinds"):
+        parts.append("to " + "/".join(map(str, item["recipient_kinds"])))
+    return " ".join(part for part in parts if part) or str(item.get("description") or "prohibition")
 
 
 def _contact_key(item: Mapping[str, Any], label: Label) -> str:
@@ -94,16 +114,19 @@ def _contact_key(item: Mapping[str, Any], label: Label) -> str:
 
 _COLLECTIONS: Final[dict[str, tuple[str, str, Callable[[Mapping[str, Any], Label], str]]]] = {
     # key in the policy: (topic, noun, identity)
-    "controllers": ("parties", "controller", lambda i, _: str(i["name"])),
+    "controllers": ("parties", "controller", lambda i, _: str(i.get("name") or i.get("description") or "controller")),
+    "data_subjects": ("subjects", "data subject", lambda i, _: str(i["term"])),
     "data_categories": ("data", "data category", lambda i, _: str(i["term"])),
     "provision_requirements": ("data", "provision requirement", lambda i, _: "requirement"),
     "purposes": ("purposes", "purpose", lambda i, _: str(i["term"])),
     "legal_bases": ("legal-bases", "legal basis", lambda i, _: f"{i['basis']}" + (f" ({i['law']})" if i.get("law") else "")),
     "processing": ("other", "processing statement", lambda i, _: str(i.get("description") or "processing")),
+    "prohibitions": ("prohibitions", "prohibition", _prohibition_key),
     "recipients": ("recipients", "recipient", _recipient_key),
     "cookies": ("cookies", "tracker", _cookie_key),
     "retention": ("retention", "retention statement", lambda i, _: "retention"),
     "rights": ("rights", "right", _right_key),
+    "recourse": ("recourse", "recourse", lambda i, _: str(i.get("name") or i.get("kind"))),
     "transfers": ("transfers", "transfer", lambda i, _: ",".join(i.get("destinations") or ["unstated destination"])),
     "certifications": ("other", "certification", lambda i, _: str(i["name"])),
     "choices": ("other", "choice", lambda i, _: f"{i['kind']} {i.get('url') or ''}".strip()),
@@ -121,17 +144,33 @@ _SINGLETONS: Final[dict[str, str]] = {
     "automated_decision_making": "other",
     "policy_changes": "other",
 }
-# Reference fields and the collection they point into (contacts are matched by address).
-_REFERENCES: Final = {
-    "data": "data_categories",
-    "purposes": "purposes",
-    "legal_bases": "legal_bases",
-    "recipients": "recipients",
-    "retention": "retention",
-    "provider": "recipients",
-    "contacts": "contacts",
-}
 _IGNORED: Final = frozenset({"id", "section"})
+# The collections whose items references are replaced by (contacts are labelled by their address).
+_LABELLED: Final = ("recipients", "data_categories", "purposes", "legal_bases", "retention", "data_subjects", "controllers")
+
+
+_REFERENCES: dict[type[Model] | None, dict[str, tuple[str, ...]]] = {None: {}}
+
+
+def _references(cls: type[Model] | None) -> dict[str, tuple[str, ...]]:
+    """The reference fields of a model class and the collections each names ids of, from the fields' ``ref``."""
+    found = _REFERENCES.get(cls)
+    if found is None:
+        fields = attrs.fields(cast(Any, cls))
+        found = _REFERENCES[cls] = {field.name: ref_targets(field.metadata) for field in fields if ref_targets(field.metadata)}
+    return found
+
+
+def _classes(obj: Model, plain: Any, out: dict[int, type[Model]]) -> None:
+    """Record, by the identity of each mapping of ``plain`` (the plain form of ``obj``), the model class it holds."""
+    out[id(plain)] = type(obj)
+    for field in attrs.fields(cast(Any, type(obj))):
+        value = getattr(obj, field.name)
+        if isinstance(value, Model):
+            _classes(value, plain[field.name], out)
+        elif type(value) is tuple and value and isinstance(value[0], Model):
+            for item, item_plain in zip(value, plain[field.name], strict=True):
+                _classes(item, item_plain, out)
 
 
 class _Side:
@@ -139,12 +178,17 @@ class _Side:
 
     def __init__(self, policy: PrivacyPolicy) -> None:
         self.data = unstructure(policy)
+        # Which class each mapping holds, so that only reference fields are read as ids: a prohibition's ``data``
+        # names terms, a processing statement's names data categories.
+        self.classes: dict[int, type[Model]] = {}
+        _classes(policy, self.data, self.classes)
         self.labels: dict[tuple[str, str], str] = {}
-        for name in ("recipients", "data_categories", "purposes", "legal_bases", "retention"):
+        for name in _LABELLED:
             topic_key = _COLLECTIONS[name][2]
             for item in self.data.get(name) or []:
                 if "id" in item:
-                    self.labels[(name, item["id"])] = topic_key(item, self.label)
+                    key = topic_key(item, self.label)
+                    self.labels[(name, item["id"])] = item["id"] if key in _GENERIC else key
         parties = [
             *(self.data.get("controllers") or []),
             *(self.data.get(k) or {} for k in ("representative", "supervisory_authority", "dpo")),
@@ -155,19 +199,31 @@ class _Side:
                     self.labels[("contacts", contact["id"])] = _contact_key(contact, self.label)
 
     def label(self, collection: str, ref: str) -> str:
+        """What ``ref`` points at in ``collection``; ``ref`` itself where nothing is known of it."""
         return self.labels.get((collection, ref), ref)
 
-    def normal(self, value: Any, field: str | None = None) -> Any:
+    def _label_in(self, targets: tuple[str, ...], ref: str) -> str:
+        """What ``ref`` points at in the first of the collections ``targets`` that declares it."""
+        return next((self.labels[(name, ref)] for name in targets if (name, ref) in self.labels), ref)
+
+    def normal(self, value: Any) -> Any:
         """The plain value with ids dropped and references replaced by what they point at."""
         if isinstance(value, dict):
-            return {k: self.normal(v, k) for k, v in value.items() if k not in _IGNORED}
+            references = _references(self.classes.get(id(value)))
+            return {
+                k: self._resolved(v, references[k]) if k in references else self.normal(v)
+                for k, v in value.items()
+                if k not in _IGNORED
+            }
         if isinstance(value, list):
-            if field in _REFERENCES and all(isinstance(v, str) for v in value):
-                return sorted(self.label(_REFERENCES[field], v) for v in value)
             return [self.normal(v) for v in value]
-        if field in _REFERENCES and isinstance(value, str):
-            return self.label(_REFERENCES[field], value)
         return value
+
+    def _resolved(self, value: Any, targets: tuple[str, ...]) -> Any:
+        """A reference field's value with each id replaced by its label (a list of them sorted: order is no change)."""
+        if isinstance(value, list):
+            return sorted(self._label_in(targets, ref) for ref in value)
+        return self._label_in(targets, value)
 
     def grouped(self, name: str) -> dict[str, list[tuple[int, Any]]]:
         """Items of a collection grouped by identity, with their index."""
@@ -189,22 +245,76 @@ def _match(
 ) -> Iterator[Pair]:
     """Pair items with the same identity: identical ones first, the rest in order; the remainder is added or removed.
 
-    Items that share an identity are labelled '#2', '#3' ... in the order they stand.
+    Of items that share an identity, those with the same id are paired next. Each is named by :func:`_name`. Each
+    item's normal form is computed once and hashed, so matching takes time linear in the number of items however
+    many share an identity.
     """
     for key in dict.fromkeys([*old, *new]):
-        olds, news = list(old.get(key, [])), list(new.get(key, []))
+        olds, news = old.get(key, []), new.get(key, [])
+        twins: dict[Hashable, deque[int]] = {}
+        for position, entry in enumerate(news):
+            twins.setdefault(_hashable(after.normal(entry[1])), deque()).append(position)
         pairs: list[tuple[tuple[int, Any] | None, tuple[int, Any] | None]] = []
-        for entry in list(olds):
-            twin = next((other for other in news if after.normal(other[1]) == before.normal(entry[1])), None)
-            if twin is not None:
-                pairs.append((entry, twin))
-                olds.remove(entry)
-                news.remove(twin)
-        pairs += list(zip(olds, news, strict=False))
-        pairs += [(entry, None) for entry in olds[len(news) :]] + [(None, entry) for entry in news[len(olds) :]]
+        taken: set[int] = set()
+        unmatched: list[tuple[int, Any]] = []
+        for entry in olds:
+            # The first item of the new version, in order, that is identical to this one and not yet paired.
+            candidates = twins.get(_hashable(before.normal(entry[1])))
+            if candidates:
+                position = candidates.popleft()
+                taken.add(position)
+                pairs.append((entry, news[position]))
+            else:
+                unmatched.append(entry)
+        by_id = {_id(entry): position for position, entry in enumerate(news) if position not in taken and _id(entry)}
+        unpaired: list[tuple[int, Any]] = []
+        for entry in unmatched:
+            same = by_id.pop(_id(entry), None) if _id(entry) else None
+            if same is None:
+                unpaired.append(entry)
+            else:
+                taken.add(same)
+                pairs.append((entry, news[same]))
+        unmatched = unpaired
+        rest = [entry for position, entry in enumerate(news) if position not in taken]
+        pairs += list(zip(unmatched, rest, strict=False))
+        pairs += [(entry, None) for entry in unmatched[len(rest) :]] + [(None, entry) for entry in rest[len(unmatched) :]]
         pairs.sort(key=lambda pair: (pair[0] or pair[1] or (0, None))[0])
         for n, (a, b) in enumerate(pairs, start=1):
-            yield (key if n == 1 else f"{key} #{n}"), a, b
+            yield _name(key, n, len(pairs), a, b), a, b
+
+
+_GENERIC: Final = frozenset({"retention", "requirement", "processing"})
+"""Identities that say nothing of the item (a retention statement, a provision requirement, a processing statement
+without a description): such an item is named, and a reference to it resolved, by its id where it has one."""
+
+
+def _id(entry: tuple[int, Any] | None) -> str | None:
+    """The id of an indexed item, if it has one."""
+    item = entry[1] if entry is not None else None
+    return str(item["id"]) if isinstance(item, dict) and item.get("id") else None
+
+
+def _name(key: str, n: int, count: int, a: tuple[int, Any] | None, b: tuple[int, Any] | None) -> str:
+    """How the report names a matched item: by its identity; by its id (the new version's) where the identity says
+    nothing, or other items share it ('_ga (Google) (ga-eu)'); else by its place among those ('#2')."""
+    item_id = _id(b) or _id(a)
+    if item_id is not None and key in _GENERIC:
+        return item_id
+    if count == 1:
+        return key
+    if item_id is not None:
+        return f"{key} ({item_id})"
+    return key if n == 1 else f"{key} #{n}"
+
+
+def _hashable(value: Any) -> Hashable:
+    """A hashable form of a plain JSON value, equal for two values exactly when the values are equal."""
+    if isinstance(value, dict):
+        return frozenset((k, _hashable(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return tuple(_hashable(v) for v in value)
+    return cast(Hashable, value)
 
 
 def _fields(topic: str, item: str, path: tuple[Any, ...], old: Any, new: Any) -> Iterator[Change]:
@@ -218,56 +328,6 @@ def _fields(topic: str, item: str, path: tuple[Any, ...], old: Any, new: Any) ->
         return
     kind: ChangeKind = "added" if old is None else "removed" if new is None else "changed"
     yield Change(topic=topic, kind=kind, item=item, path=format_path(path), old=old, new=new)
-
-
-_DURATION: Final = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
-
-
-def _days(duration: str) -> float | None:
-    match = _DURATION.fullmatch(duration)
-    if match is None:
-        return None
-    y, mo, w, d, h, mi, s = (int(g or 0) for g in match.groups())
-    return y * 365 + mo * 30 + w * 7 + d + h / 24 + mi / 1440 + s / 86400
-
-
-# Whole items (paths one level deep, such as $.rights[3]) whose addition or removal reduces what people are told or
-# can do: a right or a choice removed takes something away from them; a new recipient, purpose, data category,
-# tracker or international transfer widens what is done with their data beyond what they were told before.
-_WHOLE_ITEMS: Final[dict[tuple[str, ChangeKind], str]] = {
-    ("rights", "removed"): "a right was removed",
-    ("recipients", "added"): "a new recipient",
-    ("purposes", "added"): "a new purpose",
-    ("data_categories", "added"): "more data is collected",
-    ("cookies", "added"): "a new tracker",
-    ("transfers", "added"): "a new international transfer",
-    ("choices", "removed"): "a choice was removed",
-}
-
-
-def _reason(change: Change) -> str | None:
-    """Why ``change`` reduces what people are told or can do, or None when it does not."""
-    field = change.path.rsplit(".", 1)[-1]
-    if change.path.count(".") == 1:
-        return _WHOLE_ITEMS.get((field.split("[", 1)[0], change.kind))
-    # Within an item: fewer ways to reach the controller, a longer retention period, a Do Not Track signal no longer
-    # honoured, data now sold. Shorter periods, or periods that are not plain ISO 8601 durations, are not flagged.
-    if change.topic == "parties" and change.kind == "removed" and ".contacts" in change.path:
-        return "a way to reach the controller was removed"
-    if change.topic == "retention" and field == "period" and change.kind == "changed":
-        before, after = _days(str(change.old)), _days(str(change.new))
-        return "data is kept longer" if before is not None and after is not None and after > before else None
-    if field == "honoured" and change.old is True and change.new is not True:
-        return "Do Not Track is no longer honoured"
-    if field == "sold" and change.new is True and change.old is not True:
-        return "data is now sold"
-    return None
-
-
-def _judge(change: Change) -> Change:
-    """Flag changes that reduce what people are told or can do (see :func:`_reason`)."""
-    reason = _reason(change)
-    return change if reason is None else attrs.evolve(change, reduces=True, reason=reason)
 
 
 def diff(old: PrivacyPolicy, new: PrivacyPolicy) -> tuple[Change, ...]:
@@ -302,7 +362,7 @@ def diff(old: PrivacyPolicy, new: PrivacyPolicy) -> tuple[Change, ...]:
                 changes.append(Change(topic=topic, kind="removed", item=label, path=format_path((name, a[0])), old=a[1]))
             elif b is not None:
                 changes.append(Change(topic=topic, kind="added", item=label, path=format_path((name, b[0])), new=b[1]))
-    return tuple(_judge(change) for change in changes)
+    return judge(changes)
 
 
 def _party_changes(before: _Side, after: _Side, label: str, old: tuple[int, Any], new: tuple[int, Any]) -> Iterator[Change]:
@@ -336,6 +396,9 @@ _NOUNS: Final = {
     "retention": ("retention statement", "retention statements"),
     "rights": ("right", "rights"),
     "transfers": ("transfer", "transfers"),
+    "subjects": ("data subject", "data subjects"),
+    "recourse": ("means of recourse", "means of recourse"),
+    "prohibitions": ("prohibition", "prohibitions"),
     "other": ("other statement", "other statements"),
 }
 

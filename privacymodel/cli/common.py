@@ -1,6 +1,8 @@
-"""What several commands share: exit statuses, finding policy files, reading input, writing output and printing problems.
+"""What several commands share: exit statuses, reading input, writing output and printing problems.
 
 A command that cannot go on raises :class:`CommandError` with its exit status and what to say; ``main`` prints it.
+Everything written to standard output goes through :func:`emit` or :func:`write_output`, so a closed pipe or a full
+disk ends the command with one line on standard error (:class:`OutputError`) rather than a traceback.
 """
 
 from __future__ import annotations
@@ -8,14 +10,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Final, TextIO
 
 from privacymodel.checks.validate import loads
-from privacymodel.cli.reporters import safe
+from privacymodel.cli.escape import line_start, quoted, safe
+from privacymodel.cli.files import STDIN, PolicyFile, expand, read_source
 from privacymodel.codec.locate import place
-from privacymodel.codec.text import decode, read_limited
+from privacymodel.codec.text import decode
 from privacymodel.model.policy import PrivacyPolicy
 from privacymodel.problems import PolicyError, Problem
 
@@ -23,11 +26,12 @@ __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_USAGE",
-    "STDIN",
-    "SUFFIXES",
     "CommandError",
     "Handler",
-    "expand",
+    "OutputError",
+    "discard",
+    "emit",
+    "flush_stdout",
     "load_policy",
     "policy_files",
     "print_problems",
@@ -41,10 +45,6 @@ __all__ = [
 EXIT_OK: Final = 0
 EXIT_INVALID: Final = 1
 EXIT_USAGE: Final = 2
-
-SUFFIXES: Final = (".yaml", ".yml", ".json")
-STDIN: Final = "<stdin>"
-"""The name problems in standard input are reported under."""
 
 Handler = Callable[[argparse.Namespace], int]
 """A command: reads its parsed options, does its work and returns the exit status."""
@@ -62,34 +62,34 @@ class CommandError(Exception):
         self.messages = messages
 
 
-def expand(paths: Iterable[str]) -> Iterator[str]:
-    """``paths`` with each folder replaced by the policy files under it (sorted, hidden folders skipped)."""
-    for path in paths:
-        if path == "-" or not os.path.isdir(path):
-            yield path
-            continue
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if name.endswith(SUFFIXES):
-                    yield os.path.join(root, name)
+class OutputError(CommandError):
+    """Standard output cannot be written (a closed pipe, a full disk, an encoding that cannot hold the text): exit 2."""
+
+    def __init__(self, error: OSError | UnicodeEncodeError) -> None:
+        if isinstance(error, UnicodeEncodeError):
+            reason = f"its encoding ({error.encoding}) cannot hold {error.object[error.start : error.end]!r}"
+        else:
+            reason = error.strerror or str(error)
+        super().__init__(EXIT_USAGE, f"cannot write to standard output: {reason}")
 
 
-def policy_files(paths: Sequence[str]) -> list[str]:
+def policy_files(paths: Sequence[str]) -> list[PolicyFile]:
     """The files named or found under ``paths``, each once; a usage error if a path does not exist or none is found."""
     missing = [path for path in paths if path != "-" and not os.path.exists(path)]
     if missing:
-        raise CommandError(EXIT_USAGE, *(f"no such file or directory: {path!r}" for path in missing))
-    files = list(dict.fromkeys(expand(paths)))
+        raise CommandError(EXIT_USAGE, *(f"no such file or directory: {quoted(path)}" for path in missing))
+    files: dict[str, PolicyFile] = {}
+    for file in expand(paths):
+        files.setdefault(file.path, file)
     if not files:
         raise CommandError(EXIT_USAGE, "no *.yaml, *.yml or *.json files under the paths given")
-    return files
+    return list(files.values())
 
 
 def require_exists(path: str) -> None:
     """A usage error unless ``path`` is ``-`` (standard input) or exists."""
     if path != "-" and not os.path.exists(path):
-        raise CommandError(EXIT_USAGE, f"no such file or directory: {path!r}")
+        raise CommandError(EXIT_USAGE, f"no such file or directory: {quoted(path)}")
 
 
 def use_color(choice: str, stream: TextIO) -> bool:
@@ -102,7 +102,7 @@ def use_color(choice: str, stream: TextIO) -> bool:
 def print_problems(problems: Iterable[Problem]) -> None:
     """Problems on standard error, one per line, for the commands whose output is not a report of them."""
     for problem in problems:
-        print(f"{safe(problem.location)}: {problem.code} {safe(problem.message)} ({safe(problem.path)})", file=sys.stderr)
+        print(f"{line_start(problem.location)}: {problem.code} {safe(problem.message)} ({safe(problem.path)})", file=sys.stderr)
 
 
 def read_input(path: str) -> tuple[str, str]:
@@ -110,13 +110,12 @@ def read_input(path: str) -> tuple[str, str]:
     require_exists(path)
     name = STDIN if path == "-" else path
     try:
-        data = sys.stdin.buffer.read() if path == "-" else read_limited(path)
-        return decode(data, name), name
+        return decode(read_source(path), name), name
     except PolicyError as error:
         print_problems(error.problems)
         raise CommandError(EXIT_INVALID) from None
     except OSError as error:
-        raise CommandError(EXIT_USAGE, f"cannot read {path!r}: {error.strerror or error}") from None
+        raise CommandError(EXIT_USAGE, f"cannot read {quoted(path)}: {error.strerror or error}") from None
 
 
 def load_policy(path: str) -> tuple[PrivacyPolicy, str, str]:
@@ -129,15 +128,62 @@ def load_policy(path: str) -> tuple[PrivacyPolicy, str, str]:
         raise CommandError(EXIT_INVALID) from None
 
 
+def emit(lines: Iterable[str], *, flush: bool = False) -> None:
+    """Print ``lines`` on standard output, each sent at once if ``flush``; :class:`OutputError` if it cannot be written."""
+    for line in lines:
+        _print(line, flush=flush)
+
+
+def _print(line: str, *, flush: bool) -> None:
+    try:
+        print(line)
+        if flush:
+            sys.stdout.flush()
+    except (OSError, UnicodeEncodeError) as error:
+        raise _unwritable(error) from None
+
+
 def write_output(text: str, out: Path | None) -> None:
     """Write ``text`` to the file ``out``, or to standard output when it is None."""
     if out is None:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except (OSError, UnicodeEncodeError) as error:
+            raise _unwritable(error) from None
         return
     try:
         out.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise CommandError(EXIT_USAGE, f"cannot write {str(out)!r}: {error.strerror or error}") from None
+        raise CommandError(EXIT_USAGE, f"cannot write {quoted(str(out))}: {error.strerror or error}") from None
+
+
+def flush_stdout() -> None:
+    """Send what is left of standard output; :class:`OutputError` if it cannot be written."""
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        raise _unwritable(error) from None
+
+
+def _unwritable(error: OSError | UnicodeEncodeError) -> OutputError:
+    if isinstance(error, OSError):
+        discard(sys.stdout)
+    return OutputError(error)
+
+
+def discard(stream: TextIO | None) -> None:
+    """Point ``stream`` (standard output or error) at the null device, so what it still holds is dropped at exit
+    instead of failing a second time."""
+    try:
+        fd = stream.fileno() if stream is not None else -1
+    except (OSError, ValueError):  # not a file (captured output): nothing is flushed at exit
+        return
+    if fd < 0:
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)
 
 
 def report_notes(notes: list[Problem], text: str, name: str, *, quiet: bool, strict: bool) -> int:

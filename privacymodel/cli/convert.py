@@ -41,7 +41,7 @@ def run_export(args: argparse.Namespace) -> int:
         from privacymodel.formats.dpv import to_dpv  # noqa: PLC0415 - only this format needs the DPV writer
 
         document = to_dpv(policy, notes=notes)
-    write_output(json.dumps(document, indent=2, ensure_ascii=False) + "\n", args.out)
+    write_output(json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n", args.out)
     return report_notes(notes, text, name, quiet=args.quiet, strict=args.strict)
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from privacymodel.checks.audit import LAWS
+from privacymodel.checks.validate import MAX_PROBLEMS
 from privacymodel.cli import audit, convert, diff, render, schema, validate
+from privacymodel.cli.common import emit
 from privacymodel.cli.reporters import AUDIT_REPORTERS, DIFF_REPORTERS, REPORTERS
 from privacymodel.problems import CODES
 
@@ -37,7 +39,7 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
         from privacymodel import __version__  # noqa: PLC0415 - only --version needs the installed version
 
-        print(f"privacymodel {__version__}")
+        emit([f"privacymodel {__version__}"])
         parser.exit()
 
 
@@ -63,13 +65,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
-    for add in (add_validate, add_audit, add_diff, add_render, add_export, add_import, add_schema):
+    for add in (add_validate, add_audit, add_diff, add_render, add_export, add_import, add_schema, add_table, add_terms):
         add(commands)
     return parser
 
 
+def add_terms(commands: Commands) -> None:
+    """``terms [VOCABULARY] [--format text|json]``, declared beside its handler."""
+    from privacymodel.cli import terms  # noqa: PLC0415 - the command's options live in its own module
+
+    terms.add_command(commands, _FORMATTER)
+
+
+def add_table(commands: Commands) -> None:
+    """``table PATH... --out DIR [--format] [--audit] [--root] [--jobs] [--dask]``, declared beside its handler."""
+    from privacymodel.cli import table  # noqa: PLC0415 - the command's options live in its own module
+
+    table.add_command(commands, _FORMATTER)
+
+
 def add_validate(commands: Commands) -> None:
-    """``validate PATH... [--format] [--strict] [--quiet] [--color] [--jobs]``."""
+    """``validate PATH... [--format] [--strict] [--quiet] [--color] [--jobs] [--max-problems]``."""
     codes = "\n".join(f"  {code}  {text}" for code, text in CODES.items())
     command = commands.add_parser(
         "validate",
@@ -104,10 +120,17 @@ def add_validate(commands: Commands) -> None:
     command.add_argument(
         "-j",
         "--jobs",
-        type=_jobs,
+        type=_count,
         default=0,
         metavar="N",
         help=f"check files in N processes; 0 (default) uses every core when there are more than {validate.PARALLEL_THRESHOLD} files",
+    )
+    command.add_argument(
+        "--max-problems",
+        type=_count,
+        default=MAX_PROBLEMS,
+        metavar="N",
+        help=f"report at most N problems per file (default {MAX_PROBLEMS}); 0 reports every one",
     )
     command.set_defaults(handler=validate.run)
 
@@ -151,14 +174,16 @@ def add_diff(commands: Commands) -> None:
             "provider, a recipient by name or kind, a right by kind and law, a data category or purpose\n"
             "by term, a contact by address), so reordering is no change. Changes that reduce what people\n"
             "are told or can do (a right removed, a new recipient or purpose, longer retention) are listed\n"
-            "first.\n\n"
+            "first. --format md or html writes a report for the people the policy covers: what may affect\n"
+            "them most first, then every change by topic, the old and the new value side by side.\n\n"
             "exit status: 0 the policies say the same, 1 they differ, 2 usage error or a file that cannot\n"
             "be read or is not a valid policy."
         ),
     )
     command.add_argument("old", metavar="OLD", help="the earlier policy file")
     command.add_argument("new", metavar="NEW", help="the later policy file")
-    command.add_argument("--format", choices=sorted(DIFF_REPORTERS), default="text", help="text (default) or json")
+    formats = [*sorted(DIFF_REPORTERS), *diff.REPORT_FORMATS]
+    command.add_argument("--format", choices=formats, default="text", help="text (default), json, or a report as md or html")
     _color_option(command)
     command.set_defaults(handler=diff.run)
 
@@ -168,12 +193,14 @@ def add_render(commands: Commands) -> None:
     command = commands.add_parser(
         "render",
         formatter_class=_FORMATTER,
-        help="write a one-page summary of a policy as Markdown or HTML",
+        help="write a privacy label of a policy as Markdown or HTML",
         description=(
-            "Write a readable summary of a policy: a privacy label (who is responsible, what data, why,\n"
-            "who receives it, how long it is kept, where it goes, rights, sale, Do Not Track, minimum age),\n"
-            "then tables of the details. What the policy does not say is shown as 'not stated'. HTML is one\n"
-            "self-contained file: inline CSS, nothing fetched, every value escaped.\n\n"
+            "Write a privacy label of a policy: short answers (is data sold, marketing and ads, tracking,\n"
+            "how long it is kept, how to delete it, other rights and how to use them, who receives it,\n"
+            "countries, who is responsible, children), then grids of each kind of data against what it is\n"
+            "used for and who receives it, then tables of the details. What the policy does not say is\n"
+            "shown as 'not stated', unlike a stated 'no'. HTML is one self-contained file: inline CSS,\n"
+            "nothing fetched, every value escaped, readable on a phone and in print.\n\n"
             "exit status: 0 written, 1 the file is not a valid policy, 2 usage error."
         ),
     )
@@ -267,8 +294,8 @@ def _conversion_options(parser: argparse.ArgumentParser, strict: str, quiet: str
     parser.add_argument("-q", "--quiet", action="store_true", help=f"do not report {quiet}")
 
 
-def _jobs(text: str) -> int:
-    """``--jobs``: a whole number, 0 or more."""
+def _count(text: str) -> int:
+    """``--jobs`` and ``--max-problems``: a whole number, 0 or more."""
     try:
         value = int(text)
     except ValueError:

@@ -1,4 +1,4 @@
-"""``privacymodel render``: a one-page summary of a policy as Markdown or HTML."""
+"""``privacymodel render``: the privacy label of a policy, then its details, as Markdown or HTML."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ __all__ = ["run"]
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the summary to standard output or ``--out``."""
+    """Write the page to standard output or ``--out``."""
     from privacymodel.formats.render import render  # noqa: PLC0415 - only this command needs the renderer
 
     policy, _, _ = load_policy(args.path)

@@ -1,22 +1,24 @@
 """Reporters: turn validation, audit and diff results into text, JSON or GitHub annotations.
 
-Every string that comes from a file (its name, values quoted in messages) is
-escaped here so that control characters and ANSI sequences never reach a
-terminal raw and a crafted value cannot start a workflow command of its own.
+Every string that comes from a file (its name, values quoted in messages) is escaped here (see
+:mod:`privacymodel.cli.escape`) so that control characters and ANSI sequences never reach a terminal raw and a
+crafted value cannot start a workflow command of its own. The validation reporters take the results one at a time
+and print each file's lines as soon as they have it; only counts are kept for the summary.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterator, Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final, Protocol
 
 import attrs
-from attrs import frozen
+from attrs import define, frozen
 
 from privacymodel.checks.audit import STATUSES, Finding
 from privacymodel.checks.diff import TOPICS, Change
+from privacymodel.cli.escape import json_name, line_start, safe
 from privacymodel.problems import Problem
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "REPORTERS",
     "AuditReporter",
     "AuditResult",
+    "Counts",
     "DiffReporter",
     "DiffResult",
     "FileResult",
@@ -34,6 +37,8 @@ __all__ = [
 ]
 
 JSON_FORMAT_VERSION: Final = 1
+_SPOOL_BYTES: Final = 4 * 1024 * 1024
+"""The JSON report of the files is kept in memory up to this size, and in a temporary file past it."""
 
 
 @frozen(kw_only=True)
@@ -49,20 +54,40 @@ class FileResult:
         return not any(problem.severity == "error" for problem in self.problems)
 
 
-_UNSAFE: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+@define
+class Counts:
+    """What the summary counts, added up one result at a time."""
+
+    files: int = 0
+    valid: int = 0
+    errors: int = 0
+    warnings: int = 0
+
+    def add(self, result: FileResult) -> FileResult:
+        """Count ``result`` in and return it."""
+        self.files += 1
+        self.valid += result.valid
+        self.errors += sum(1 for p in result.problems if p.severity == "error")
+        self.warnings += sum(1 for p in result.problems if p.severity == "warning")
+        return result
+
+    def as_dict(self) -> dict[str, int]:
+        """Counts for the summary: files, valid, invalid, errors, warnings."""
+        return {
+            "files": self.files,
+            "valid": self.valid,
+            "invalid": self.files - self.valid,
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
 
 
-def safe(text: str) -> str:
-    """Escape control, format and bidirectional characters (``\\x1b`` -> ``\\x1b`` as text)."""
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
-
-
-def summary_counts(results: Sequence[FileResult]) -> dict[str, int]:
+def summary_counts(results: Iterable[FileResult]) -> dict[str, int]:
     """Counts for the summary: files, valid, invalid, errors, warnings."""
-    errors = sum(1 for r in results for p in r.problems if p.severity == "error")
-    warnings = sum(1 for r in results for p in r.problems if p.severity == "warning")
-    valid = sum(1 for r in results if r.valid)
-    return {"files": len(results), "valid": valid, "invalid": len(results) - valid, "errors": errors, "warnings": warnings}
+    counts = Counts()
+    for result in results:
+        counts.add(result)
+    return counts.as_dict()
 
 
 def _plural(n: int, word: str) -> str:
@@ -70,15 +95,21 @@ def _plural(n: int, word: str) -> str:
 
 
 def _location(problem: Problem, file: str) -> str:
-    return safe(problem.location if problem.file else attrs.evolve(problem, file=file).location)
+    return line_start(problem.location if problem.file else attrs.evolve(problem, file=file).location)
 
 
-def render_text(results: Sequence[FileResult], *, color: bool, quiet: bool) -> Iterator[str]:
+def _json(document: Any) -> str:
+    """``document`` as indented ASCII JSON; ``#`` before ``[`` written ``\\u0023`` so no line holds ``##[``."""
+    return json.dumps(document, indent=2, ensure_ascii=True, allow_nan=False).replace("##[", "#\\u0023[")
+
+
+def render_text(results: Iterable[FileResult], *, color: bool, quiet: bool) -> Iterator[str]:
     """``FILE:LINE:COL: CODE message (path)`` per problem, then a summary line unless ``quiet``."""
     red, yellow, bold, dim, green, reset = (
         ("\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[2m", "\x1b[32m", "\x1b[0m") if color else ("",) * 6
     )
-    for result in results:
+    counts = Counts()
+    for result in map(counts.add, results):
         for problem in result.problems:
             code = f"{red}{problem.code}{reset}" if problem.severity == "error" else f"{yellow}{problem.code} warning:{reset}"
             yield (
@@ -87,50 +118,63 @@ def render_text(results: Sequence[FileResult], *, color: bool, quiet: bool) -> I
             )
     if quiet:
         return
-    counts = summary_counts(results)
-    head = f"{_plural(counts['files'], 'file')} checked"
-    if counts["invalid"]:
-        tail = f"{red}{counts['invalid']} invalid{reset}, {counts['valid']} valid ({_plural(counts['errors'], 'error')}"
+    head = f"{_plural(counts.files, 'file')} checked"
+    invalid = counts.files - counts.valid
+    if invalid:
+        tail = f"{red}{invalid} invalid{reset}, {counts.valid} valid ({_plural(counts.errors, 'error')}"
     else:
         tail = f"{green}all valid{reset} ("
-        tail += "no errors" if not counts["warnings"] else ""
-    if counts["warnings"]:
-        tail += (", " if counts["invalid"] else "") + _plural(counts["warnings"], "warning")
+        tail += "no errors" if not counts.warnings else ""
+    if counts.warnings:
+        tail += (", " if invalid else "") + _plural(counts.warnings, "warning")
     yield f"{head}: {tail})"
 
 
 class Reporter(Protocol):
-    """Prints validation results: lines for standard output, in colour if ``color``, without a summary if ``quiet``."""
+    """Prints validation results, taken one at a time: lines for standard output, in colour if ``color``, without a
+    summary if ``quiet``."""
 
-    def __call__(self, results: Sequence[FileResult], *, color: bool, quiet: bool) -> Iterator[str]: ...
+    def __call__(self, results: Iterable[FileResult], *, color: bool, quiet: bool) -> Iterator[str]: ...
 
 
-def render_json(results: Sequence[FileResult], *, color: bool = False, quiet: bool = False) -> Iterator[str]:
-    """One JSON document (ASCII only, so always valid to any reader); its shape is documented in the README."""
-    document = {
-        "version": JSON_FORMAT_VERSION,
-        "valid": all(result.valid for result in results),
-        "summary": summary_counts(results),
-        "files": [
+def _file_entry(result: FileResult) -> dict[str, Any]:
+    return {
+        "file": json_name(result.file),
+        "valid": result.valid,
+        "problems": [
             {
-                "file": result.file,
-                "valid": result.valid,
-                "problems": [
-                    {
-                        "code": p.code,
-                        "severity": p.severity,
-                        "message": p.message,
-                        "path": p.path,
-                        "line": p.line,
-                        "column": p.column,
-                    }
-                    for p in result.problems
-                ],
+                "code": p.code,
+                "severity": p.severity,
+                "message": p.message,
+                "path": p.path,
+                "line": p.line,
+                "column": p.column,
             }
-            for result in results
+            for p in result.problems
         ],
     }
-    yield json.dumps(document, indent=2, ensure_ascii=True)
+
+
+def render_json(results: Iterable[FileResult], *, color: bool = False, quiet: bool = False) -> Iterator[str]:
+    """One JSON document (ASCII only, so always valid to any reader); its shape is documented in the README.
+
+    The summary comes before the files in the document, so each file's entry is written to a spool (memory, then a
+    temporary file past a few MiB) as it comes, and the document is printed, line by line, once every file is in.
+    """
+    counts = Counts()
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES, mode="w+", encoding="ascii", newline="\n") as spool:
+        for result in map(counts.add, results):
+            entry = _json(_file_entry(result)).replace("\n", "\n    ")
+            spool.write(f",\n    {entry}" if counts.files > 1 else f"    {entry}")
+        head = {"version": JSON_FORMAT_VERSION, "valid": counts.valid == counts.files, "summary": counts.as_dict(), "files": []}
+        text = _json(head)
+        if not counts.files:
+            yield text
+            return
+        yield text.removesuffix("[]\n}") + "["
+        spool.seek(0)
+        yield from (line.removesuffix("\n") for line in spool)
+        yield "  ]\n}"
 
 
 def _escape_data(text: str) -> str:
@@ -141,9 +185,10 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(results: Sequence[FileResult], *, color: bool = False, quiet: bool = False) -> Iterator[str]:
+def render_github(results: Iterable[FileResult], *, color: bool = False, quiet: bool = False) -> Iterator[str]:
     """GitHub Actions workflow commands: ``::error file=F,line=L,col=C,title=CODE::message``."""
-    for result in results:
+    counts = Counts()
+    for result in map(counts.add, results):
         for problem in result.problems:
             props = [f"file={_escape_property(problem.file or result.file)}"]
             if problem.line is not None:
@@ -153,10 +198,9 @@ def render_github(results: Sequence[FileResult], *, color: bool = False, quiet: 
             props.append(f"title={_escape_property(problem.code)}")
             message = _escape_data(f"{problem.code} {problem.message} ({problem.path})")
             yield f"::{problem.severity} {','.join(props)}::{message}"
-    counts = summary_counts(results)
     yield (
-        f"privacymodel: {_plural(counts['files'], 'file')} checked, {counts['invalid']} invalid, "
-        f"{_plural(counts['errors'], 'error')}, {_plural(counts['warnings'], 'warning')}"
+        f"privacymodel: {_plural(counts.files, 'file')} checked, {counts.files - counts.valid} invalid, "
+        f"{_plural(counts.errors, 'error')}, {_plural(counts.warnings, 'warning')}"
     )
 
 
@@ -198,7 +242,7 @@ def render_audit_text(results: Sequence[AuditResult], *, color: bool, law: str) 
     for index, result in enumerate(results):
         if index:
             yield ""
-        yield f"{bold}{safe(result.file)}{reset} ({law.upper()})"
+        yield f"{bold}{line_start(result.file)}{reset} ({law.upper()})"
         for problem in result.problems:
             yield f"  {red}cannot audit{reset}: {_location(problem, result.file)}: {problem.code} {safe(problem.message)}"
         for finding in sorted(result.findings, key=lambda f: STATUSES.index(f.status)):
@@ -216,7 +260,7 @@ def render_audit_json(results: Sequence[AuditResult], *, color: bool = False, la
         "law": law,
         "files": [
             {
-                "file": result.file,
+                "file": json_name(result.file),
                 "problems": [
                     {"code": p.code, "message": p.message, "path": p.path, "line": p.line, "column": p.column}
                     for p in result.problems
@@ -238,7 +282,7 @@ def render_audit_json(results: Sequence[AuditResult], *, color: bool = False, la
             for result in results
         ],
     }
-    yield json.dumps(document, indent=2, ensure_ascii=True)
+    yield _json(document)
 
 
 AUDIT_REPORTERS: Final[dict[str, AuditReporter]] = {"text": render_audit_text, "json": render_audit_json}
@@ -264,7 +308,7 @@ class DiffReporter(Protocol):
 
 
 def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False) if not isinstance(value, str) else value
     return safe(text if len(text) <= 100 else text[:97] + "...")
 
 
@@ -301,8 +345,8 @@ def render_diff_json(result: DiffResult, *, color: bool = False) -> Iterator[str
     """One JSON document (ASCII only); its shape is documented in the README."""
     document = {
         "version": JSON_FORMAT_VERSION,
-        "old": result.old,
-        "new": result.new,
+        "old": json_name(result.old),
+        "new": json_name(result.new),
         "same": not result.changes,
         "summary": result.summary,
         "changes": [
@@ -319,7 +363,7 @@ def render_diff_json(result: DiffResult, *, color: bool = False) -> Iterator[str
             for c in result.changes
         ],
     }
-    yield json.dumps(document, indent=2, ensure_ascii=True)
+    yield _json(document)
 
 
 DIFF_REPORTERS: Final[dict[str, DiffReporter]] = {"text": render_diff_text, "json": render_diff_json}

@@ -4,7 +4,9 @@
 global one) so that structuring is strict where cattrs would coerce:
 
 * ``str``, ``int`` and ``bool`` accept only that exact type (``False`` does
-  not become ``"False"``, ``3.9`` does not become ``3``, ``True`` is not ``1``);
+  not become ``"False"``, ``3.9`` does not become ``3``, ``True`` is not ``1``),
+  except that a whole number written as a float (``13.0``, ``1e1``) is that
+  whole number, as JSON and JSON Schema count it;
 * ``X | None`` refuses an explicit null: leave the key out instead;
 * ``tuple[X, ...]`` accepts only a list (a string is not a sequence of letters);
 * dates are ``YYYY-MM-DD`` text and must exist;
@@ -26,10 +28,11 @@ from typing import Any, Final
 
 import cattrs
 
-from privacymodel.model.fields import open_vocabulary, unwrap_optional
+from privacymodel.model.fields import MAX_WHOLE_NUMBER, open_vocabulary, unwrap_optional
 from privacymodel.model.formats import FORMATS
 from privacymodel.model.policy import PrivacyPolicy
 from privacymodel.model.vocab import CustomTerm, Vocabulary
+from privacymodel.problems import shown
 
 __all__ = ["CONVERTER", "StrictTypeError", "configure_converter", "make_converter", "unstructure"]
 
@@ -49,11 +52,20 @@ def _exact(tp: type) -> Callable[[Any, Any], Any]:
     return structure
 
 
+def _structure_int(value: Any, _: Any) -> int:
+    """A whole number; a float only when it is whole and within the model's bound (JSON Schema's ``integer``)."""
+    if type(value) is int:
+        return value
+    if type(value) is float and value.is_integer() and abs(value) <= MAX_WHOLE_NUMBER:
+        return int(value)
+    raise StrictTypeError(f"expected int, got {type(value).__name__}")
+
+
 def _structure_date(value: Any, _: Any) -> dt.date:
     if type(value) is not str:
         raise StrictTypeError(f"expected a date as text, got {type(value).__name__}")
     if not _DATE.check(value):
-        raise ValueError(f"not a valid YYYY-MM-DD date: {value!r}")
+        raise ValueError(f"not a valid YYYY-MM-DD date: {shown(value)}")
     return dt.date.fromisoformat(value)
 
 
@@ -87,8 +99,9 @@ def _is_vocabulary(tp: Any) -> bool:
 
 def configure_converter(converter: cattrs.Converter) -> None:
     """Make ``converter`` strict as the module docstring lists, and unstructure dates as text."""
-    for tp in (str, int, bool):
+    for tp in (str, bool):
         converter.register_structure_hook(tp, _exact(tp))
+    converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_unstructure_hook(CustomTerm, str)

@@ -1,7 +1,9 @@
-"""Policy input as text: the input size limit, reading a file within it, and decoding bytes as UTF-8.
+"""Policy input as text: the input size limit, reading a file within it, decoding bytes as UTF-8, and lines.
 
 Every problem raised here is located at the start of the input (PM011, too
-large) or at the first byte that is not UTF-8 (PM002).
+large) or at the first byte that is not UTF-8 (PM002). :func:`position_of`
+gives the line and column of a place in the text as YAML counts them: LF, CR
+and CRLF each end a line, and columns count characters.
 """
 
 from __future__ import annotations
@@ -10,10 +12,13 @@ from typing import Final
 
 from privacymodel.problems import Code, PolicyError, Problem
 
-__all__ = ["MAX_INPUT_BYTES", "decode", "read_limited", "too_large"]
+__all__ = ["MAX_INPUT_BYTES", "decode", "position_of", "read_limited", "too_large"]
 
 MAX_INPUT_BYTES: Final = 64 * 1024 * 1024
 """The largest input accepted, in bytes (64 MiB); larger input is refused with PM011."""
+
+
+_BOM: Final = "\ufeff".encode()
 
 
 def read_limited(name: str) -> bytes:
@@ -44,9 +49,10 @@ def decode(data: bytes | str, file: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        start = exc.start
-        line = data.count(b"\n", 0, start) + 1
-        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+        start = exc.start + (len(_BOM) if data.startswith(_BOM) else 0)  # the decoder counts after a BOM
+        # The bytes before the first bad one are UTF-8: the column counts their characters.
+        before = data[:start].decode("utf-8-sig")
+        line, column = position_of(before, len(before))
         raise PolicyError(
             [
                 Problem(
@@ -58,6 +64,15 @@ def decode(data: bytes | str, file: str | None = None) -> str:
                 )
             ]
         ) from None
+
+
+def position_of(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of ``text[index]``: LF, CR and CRLF each end a line (U+2028, U+2029 and
+    U+0085 do not, in YAML 1.2), and the column counts characters."""
+    index = min(index, len(text))
+    breaks = text.count("\n", 0, index) + text.count("\r", 0, index) - text.count("\r\n", 0, index)
+    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    return breaks + 1, index - line_start + 1
 
 
 def too_large(size: int, file: str | None) -> Problem:

@@ -12,7 +12,7 @@ data (dict, list, str, int, float, bool, None) directly, so that:
 * nothing in the input can construct a Python object.
 
 Text that starts with ``{`` is first read by :func:`json.loads`, much faster, with
-duplicate keys, ``NaN``/``Infinity`` and lone surrogate escapes refused; whatever
+duplicate keys, ``NaN``/``Infinity``, numbers out of range and lone surrogate escapes refused; whatever
 it refuses, or nests deeper than :data:`MAX_DEPTH`, is read again by the walker,
 which locates the problem.
 
@@ -40,10 +40,11 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from privacymodel.codec.text import MAX_INPUT_BYTES, too_large
+from privacymodel.codec.scalars import real_number, resolve_plain, whole_number
+from privacymodel.codec.text import MAX_INPUT_BYTES, position_of, too_large
 from privacymodel.problems import Code, PolicyError, Problem, format_path, shown
 
-__all__ = ["MAX_DEPTH", "Position", "Record", "locate", "parse", "resolve_plain"]
+__all__ = ["MAX_DEPTH", "Outline", "Position", "Record", "locate", "locate_block", "parse", "resolve_plain"]
 
 MAX_DEPTH: Final = 64
 """The deepest nesting of mappings and sequences accepted; deeper input is refused with PM007."""
@@ -68,29 +69,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was installed
 
     _C_PARSER = False
 
-# YAML 1.2 core schema, for plain (unquoted) scalars.
-_SPECIAL: Final[dict[str, Any]] = {
-    "": None, "~": None, "null": None, "Null": None, "NULL": None,
-    "true": True, "True": True, "TRUE": True,
-    "false": False, "False": False, "FALSE": False,
-}  # fmt: skip
-_INT_RE: Final = re.compile(r"[-+]?[0-9]+")
-_OCT_RE: Final = re.compile(r"0o[0-7]+")
-_HEX_RE: Final = re.compile(r"0x[0-9a-fA-F]+")
-_FLOAT_RE: Final = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-_INF_RE: Final = re.compile(r"[-+]?\.(inf|Inf|INF)")
-_NAN_RE: Final = re.compile(r"\.(nan|NaN|NAN)")
-_NUMERIC_START: Final = frozenset("0123456789+-.")
-# The core schema's number forms, tried in this order (an integer also matches the float form).
-_NUMBER_FORMS: Final[tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...]] = (
-    (_INT_RE, int),
-    (_FLOAT_RE, float),
-    (_OCT_RE, lambda value: int(value[2:], 8)),
-    (_HEX_RE, lambda value: int(value[2:], 16)),
-    (_INF_RE, lambda value: float("-inf") if value[0] == "-" else float("inf")),
-    (_NAN_RE, lambda _: float("nan")),
-)
-
 Position = tuple[int, int]
 """A 1-based (line, column)."""
 
@@ -103,18 +81,10 @@ class _LocatedError(Exception):
         self.code, self.message, self.line, self.column = code, message, line, column
         self.path: tuple[Any, ...] = ()
 
-
-def resolve_plain(value: str) -> Any:
-    """Resolve a plain scalar by the YAML 1.2 core schema."""
-    special = _SPECIAL.get(value, _SPECIAL)
-    if special is not _SPECIAL:
-        return special
-    if value[0] not in _NUMERIC_START:
-        return value
-    for form, convert in _NUMBER_FORMS:
-        if form.fullmatch(value):
-            return convert(value)
-    return value
+    def problem(self, file: str | None) -> Problem:
+        return Problem(
+            code=self.code, message=self.message, path=format_path(self.path), file=file, line=self.line, column=self.column
+        )
 
 
 def _position(mark: Any) -> Position:
@@ -130,11 +100,16 @@ class _EnoughError(Exception):
 
 
 class _Recorder(dict[tuple[Any, ...], tuple[int, int, str | None]]):
-    """Positions by path; with ``wanted``, stops the walk once all of those paths are found."""
+    """Positions by path; with ``wanted``, keeps only those paths and their ancestors (where a path not
+    found is placed) and stops the walk once all of the wanted are found."""
 
     def __init__(self, wanted: set[tuple[Any, ...]] | None) -> None:
         super().__init__()
         self.remaining = set(wanted) if wanted is not None else None
+        self.keep: set[tuple[Any, ...]] | None = None
+        if wanted is not None:
+            self.keep = {path[:end] for path in wanted for end in range(len(path) + 1)}
+        self.dead = 0  # how deep the walk is inside a collection holding nothing wanted (0: not inside one)
 
     def put(self, path: tuple[Any, ...], position: tuple[int, int, str | None]) -> None:
         self[path] = position
@@ -144,13 +119,20 @@ class _Recorder(dict[tuple[Any, ...], tuple[int, int, str | None]]):
                 raise _EnoughError
 
 
-def _walk(text: str, record: _Recorder | None) -> Any:
+Outline = list[tuple[str | int, Any]]
+"""Where a YAML document's top level starts, noted on the one read of it: ``("", event)`` for the top-level mapping,
+then ``(key, event)`` for each of its keys and ``(index, event)`` for each mapping in a list that is a top-level
+value, in order (``event.start_mark`` gives ``.index``, ``.line`` and ``.column``)."""
+
+
+def _walk(text: str, record: _Recorder | None, outline: Outline | None = None) -> Any:
     """Build plain data from ``text``; with ``record``, also map each path to its position.
 
     ``record`` maps a path tuple to ``(line, column, raw)`` for values, where
     ``raw`` is the source text of a plain scalar that did not resolve to text;
     a key's own position is stored under ``path + ("<key>",)``.
     """
+    text, restore = _protect(text)
     parser = _Parser(text)
     try:
         get_event = parser.get_event
@@ -159,7 +141,7 @@ def _walk(text: str, record: _Recorder | None) -> Any:
             raise _LocatedError(Code.EMPTY, "the document is empty: a policy is a mapping of keys", 1, 1)
         stack: list[list[Any]] = []  # frames: [container, pending key or _NO_KEY]
         try:
-            root = _build(get_event, stack, record)
+            root = _build(get_event, stack, record, restore, outline)
         except _LocatedError as exc:
             exc.path = () if exc.code == Code.TOO_DEEP else tuple(_stack_path(stack))
             raise
@@ -172,9 +154,46 @@ def _walk(text: str, record: _Recorder | None) -> Any:
         if type(root) is not dict:
             raise _LocatedError(Code.NOT_A_MAPPING, f"the top level must be a mapping of keys; got {_kind(root)}", 1, 1)
         return root
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text) from None
     finally:
         if _C_PARSER:
             parser.dispose()
+
+
+# libyaml reads U+2028, U+2029 and U+0085 as line breaks, as YAML 1.1 did; in YAML 1.2 they are ordinary
+# characters. Each is read as a stand-in of the same length in characters (a private-use character the text
+# neither holds nor can write with an escape), so positions hold, and put back in every value read.
+_YAML11_BREAKS: Final = "\u2028\u2029\x85"
+_PRIVATE_USE: Final = re.compile("[\ue000-\uf8ff]")
+_ESCAPE: Final = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
+
+
+def _protect(text: str) -> tuple[str, dict[int, str] | None]:
+    """``text`` with its YAML 1.1 line breaks replaced by stand-ins, and the table that puts them back (None if none)."""
+    present = [char for char in _YAML11_BREAKS if char in text]
+    if not present:
+        return text, None
+    taken = {ord(match.group()) for match in _PRIVATE_USE.finditer(text)}
+    if "\\" in text:
+        taken.update(int(match.group(1) or match.group(2), 16) for match in _ESCAPE.finditer(text))
+    free = (code for code in range(0xE000, 0xF900) if code not in taken)
+    stand_ins = dict(zip(present, free, strict=False))  # shorter when no stand-in is left (below)
+    if len(stand_ins) < len(present):  # pragma: no cover - every private-use character is in the text
+        return text, None
+    for char, code in stand_ins.items():
+        text = text.replace(char, chr(code))
+    return text, {code: char for char, code in stand_ins.items()}
+
+
+def _reader_error(exc: yaml.reader.ReaderError, text: str) -> _LocatedError:
+    """A character YAML does not allow (a control character, say), located by line and column in ``text``."""
+    position = exc.position
+    if _C_PARSER:  # libyaml counts bytes of the UTF-8 encoding
+        position = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "replace"))
+    char = exc.character
+    shown_char = f"#x{char:04x}" if isinstance(char, int) else repr(char)
+    return _LocatedError(Code.SYNTAX, f"the character {shown_char} is not allowed in YAML", *position_of(text, position))
 
 
 def _stack_path(stack: list[list[Any]]) -> list[Any]:
@@ -189,11 +208,18 @@ def _stack_path(stack: list[list[Any]]) -> list[Any]:
 
 
 # The reader's hot path: one loop over every event, kept whole because a function call per event costs time.
-def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: _Recorder | None) -> Any:  # noqa: PLR0912, PLR0915
+def _build(  # noqa: PLR0912, PLR0915
+    get_event: Callable[[], Any],
+    stack: list[list[Any]],
+    record: _Recorder | None,
+    restore: dict[int, str] | None,
+    outline: Outline | None,
+) -> Any:
     """Consume the events of one document's root node and return it as plain data.
 
     ``stack`` holds a frame per open mapping or sequence, ``[container, pending key or _NO_KEY]``,
     so that an error can name the path it is at; a nested node is a new frame, not a recursive call.
+    With ``outline``, where the top-level mapping and its keys start is noted there.
     """
     path: list[Any] = []  # kept only when recording
     while True:
@@ -205,15 +231,15 @@ def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: _Record
                 if tag != _STR_TAG:
                     raise _LocatedError(Code.TAG, f"the tag {shown(tag)} is not allowed", *_position(event.start_mark))
                 value: Any = event.value
-            elif event.implicit[0]:
+            elif event.implicit[0] and tag is None:  # the non-specific tag "!" makes a scalar text
                 try:
                     value = resolve_plain(event.value)
-                except ValueError:
-                    raise _LocatedError(
-                        Code.INVALID_VALUE, "a number with too many digits; quote it if it is text", *_position(event.start_mark)
-                    ) from None
+                except ValueError as exc:  # a number beyond the bound: the message says which
+                    raise _LocatedError(Code.INVALID_VALUE, str(exc), *_position(event.start_mark)) from None
             else:
                 value = event.value
+            if restore is not None and type(value) is str:
+                value = value.translate(restore)  # U+2028, U+2029 and U+0085 back in place of their stand-ins
             if event.anchor is not None:
                 _anchor_error(event)
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
@@ -228,13 +254,24 @@ def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: _Record
             if len(stack) >= MAX_DEPTH:
                 raise _LocatedError(Code.TOO_DEEP, f"nesting is deeper than {MAX_DEPTH} levels", *_position(event.start_mark))
             if record is not None:
-                _record(record, stack, path, event, None)
+                if record.dead:
+                    record.dead += 1
+                else:
+                    _record(record, stack, path, event, None)
+            elif outline is not None and len(stack) < 3:  # the top level, and the items of its lists
+                if not stack:
+                    outline.append(("", event))
+                elif len(stack) == 2 and cls is MappingStartEvent and type(stack[1][0]) is list:
+                    outline.append((len(stack[1][0]), event))
             stack.append([{} if cls is MappingStartEvent else [], _NO_KEY])
             continue
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
             value = stack.pop()[0]
             if record is not None and stack:
-                path.pop()
+                if record.dead:
+                    record.dead -= 1
+                else:
+                    path.pop()
         elif cls is AliasEvent:
             raise _LocatedError(
                 Code.ALIAS, "aliases (*name) are not supported: write the value out", *_position(event.start_mark)
@@ -260,17 +297,24 @@ def _build(get_event: Callable[[], Any], stack: list[list[Any]], record: _Record
                 if value in container:
                     raise _LocatedError(Code.DUPLICATE_KEY, f"duplicate key {shown(value)}", *_position(event.start_mark))
                 frame[1] = value
-                if record is not None:
+                if outline is not None and len(stack) == 1:
+                    outline.append((value, event))
+                if record is not None and not record.dead:
                     key_path = (*path, value, "<key>")
-                    record.put(key_path, (*_position(event.start_mark), None))
+                    if record.keep is None or key_path in record.keep:
+                        record.put(key_path, (*_position(event.start_mark), None))
                 continue
-            if record is not None and cls is ScalarEvent:
-                _record(record, stack, path, event, value)
+            if record is not None:
+                if cls is ScalarEvent and not record.dead:
+                    _record(record, stack, path, event, value)
+                value = None  # only positions are wanted: holding the values would hold a second copy of the data
             container[key] = value
             frame[1] = _NO_KEY
         else:
-            if record is not None and cls is ScalarEvent:
-                _record(record, stack, path, event, value)
+            if record is not None:
+                if cls is ScalarEvent and not record.dead:
+                    _record(record, stack, path, event, value)
+                value = None
             container.append(value)
 
 
@@ -298,25 +342,22 @@ def _record(
         here = (*path, part)
     else:
         part, here = None, ()
-    raw = event.value if type(event) is ScalarEvent and event.implicit[0] and type(value) is not str else None
+    if record.keep is not None and here not in record.keep:
+        if type(event) is not ScalarEvent and stack:
+            record.dead = 1  # nothing wanted inside it: its events are skipped until it ends
+        return
     if type(event) is not ScalarEvent and stack:
         path.append(part)
+    raw = event.value if type(event) is ScalarEvent and event.implicit[0] and type(value) is not str else None
     record.put(here, (*_position(event.start_mark), raw))
 
 
 def _kind(value: Any) -> str:
     """The kind of a top level that is not a mapping, for PM010: by kind alone, where ``kind_of`` also shows the value."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a sequence"
-    return "a mapping"
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else "a boolean"
+    kinds = (((int, float), "a number"), (str, "text"), (list, "a sequence"))
+    return next((name for types, name in kinds if isinstance(value, types)), "a mapping")
 
 
 # A \\u escape of a surrogate that is not half of a pair: json.loads would let it into a str.
@@ -324,6 +365,7 @@ _LONE_SURROGATE_ESCAPE: Final = re.compile(
     r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
     r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
 )
+_JSON_START: Final = re.compile(r"[ \t\r\n]*\{")  # text that may be JSON, matched in place (not copied)
 
 
 def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -349,68 +391,70 @@ def _depth_within(data: Any, limit: int) -> bool:
     return False
 
 
-def parse(text: str, file: str | None = None) -> dict[str, Any]:
-    """Parse policy text (YAML or JSON) into plain data, or raise :class:`PolicyError`."""
+def parse(text: str, file: str | None = None, outline: Outline | None = None) -> dict[str, Any]:
+    """Parse policy text (YAML or JSON) into plain data, or raise :class:`PolicyError`.
+
+    With ``outline``, YAML text read by the walker leaves where its top-level keys start there (JSON leaves none).
+    """
     if len(text) > MAX_INPUT_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_INPUT_BYTES:
         raise PolicyError([too_large(len(text.encode("utf-8", "surrogatepass")), file)])
-    stripped = text.lstrip(" \t\r\n")
-    if stripped.startswith("{") and _LONE_SURROGATE_ESCAPE.search(text) is None:
+    if _JSON_START.match(text) and ("\\u" not in text or _LONE_SURROGATE_ESCAPE.search(text) is None):
         try:
-            data = json.loads(text, object_pairs_hook=_json_pairs, parse_constant=_no_constant)
+            data = json.loads(
+                text, object_pairs_hook=_json_pairs, parse_constant=_no_constant, parse_int=whole_number, parse_float=real_number
+            )
         except (ValueError, RecursionError):
             pass  # read it again as YAML, which locates the problem
         else:
             if type(data) is dict and _depth_within(data, MAX_DEPTH):
                 return data
     try:
-        result: dict[str, Any] = _walk(text, None)
+        result: dict[str, Any] = _walk(text, None, outline)
     except _LocatedError as exc:
-        raise PolicyError(
-            [
-                Problem(
-                    code=exc.code,
-                    message=exc.message,
-                    path=format_path(exc.path),
-                    file=file,
-                    line=exc.line,
-                    column=exc.column,
-                )
-            ]
-        ) from None
+        raise PolicyError([exc.problem(file)]) from None
     except yaml.MarkedYAMLError as exc:
-        raise PolicyError([_syntax_problem(exc, file)]) from None
-    except yaml.reader.ReaderError as exc:
-        raise PolicyError([_reader_problem(exc, text, file)]) from None
+        raise PolicyError([_syntax_problem(exc, file, text)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - other libyaml failures
         raise PolicyError([Problem(code=Code.SYNTAX, message=str(exc), file=file, line=1, column=1)]) from None
     return result
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, file: str | None) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, file: str | None, text: str = "") -> Problem:
+    """PM003 in the parser's words, with the character libyaml leaves out put back and a tab's remedy said."""
     mark = exc.problem_mark or exc.context_mark
-    message = " ".join(part for part in (exc.context, exc.problem) if part) or "syntax error"
+    problem = exc.problem
+    if problem == "found character that cannot start any token" and mark is not None and 0 <= mark.index < len(text):
+        problem = f"found character {text[mark.index]!r} that cannot start any token"  # as PyYAML's own parser says
+    message = " ".join(part for part in (exc.context, problem) if part) or "syntax error"
+    if problem is not None and ("'\\t'" in problem or "tab character" in problem):
+        message += " (indent with spaces: YAML does not allow tabs in indentation)"
     line, column = _position(mark) if mark is not None else (1, 1)
     return Problem(code=Code.SYNTAX, message=message, file=file, line=line, column=column)
-
-
-def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str | None) -> Problem:
-    position = exc.position
-    if _C_PARSER:  # libyaml counts bytes of the UTF-8 encoding
-        position = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "replace"))
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
-    char = exc.character
-    shown = f"#x{char:04x}" if isinstance(char, int) else repr(char)
-    return Problem(code=Code.SYNTAX, message=f"the character {shown} is not allowed in YAML", file=file, line=line, column=column)
 
 
 def locate(text: str, wanted: set[tuple[Any, ...]] | None = None) -> Record:
     """Map paths in ``text`` to ``(line, column, raw plain-scalar text or None)``; empty if unreadable.
 
-    With ``wanted``, reading stops as soon as all of those paths have been found (their ancestors come
-    before them); a key's own position is asked for as ``path + ("<key>",)``.
+    With ``wanted``, only those paths and their ancestors are kept, collections holding none of them are
+    passed over, and reading stops as soon as all of them have been found (their ancestors come before
+    them); a key's own position is asked for as ``path + ("<key>",)``.
     """
     record = _Recorder(wanted)
     with contextlib.suppress(_LocatedError, _EnoughError, yaml.YAMLError):
         _walk(text, record)
+    return dict(record)
+
+
+def locate_block(block: str, wanted: set[tuple[Any, ...]]) -> Record | None:
+    """:func:`locate` for part of a document read alone (a mapping, or a list); None if it cannot be read alone."""
+    record = _Recorder(wanted)
+    try:
+        _walk(block, record)
+    except _EnoughError:
+        pass
+    except _LocatedError as exc:
+        if exc.code != Code.NOT_A_MAPPING:  # raised once the whole text is read: every position is recorded
+            return None
+    except yaml.YAMLError:
+        return None
     return dict(record)

@@ -19,7 +19,7 @@ from typing import Any, Final
 
 import attrs
 
-from privacymodel.model.fields import Model, open_vocabulary, type_hints, unwrap_optional
+from privacymodel.model.fields import Model, int_bounds, open_vocabulary, type_hints, unwrap_optional
 from privacymodel.model.formats import FORMATS, Format
 from privacymodel.model.policy import FORMAT_VERSION, MODEL_CLASSES, PrivacyPolicy
 from privacymodel.model.vocab import CUSTOM_TERM_PATTERN, Vocabulary
@@ -70,12 +70,8 @@ def _scalar_schema(tp: Any, meta: typing.Mapping[str, Any]) -> dict[str, Any]:
     if tp is bool:
         return {"type": "boolean"}
     if tp is int:
-        schema: dict[str, Any] = {"type": "integer"}
-        if meta.get("minimum") is not None:
-            schema["minimum"] = meta["minimum"]
-        if meta.get("maximum") is not None:
-            schema["maximum"] = meta["maximum"]
-        return schema
+        low, high = int_bounds(meta)
+        return {"type": "integer", "minimum": low, "maximum": high}
     raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover - every model type is handled
 
 
@@ -135,7 +131,9 @@ def _class_def(cls: type[Model], defs: dict[str, Any]) -> dict[str, Any]:
         "additionalProperties": False,
     }
     if cls.one_of_required:
-        result["anyOf"] = [{"required": [name]} for name in cls.one_of_required]
+        # Each branch names the key it requires among its own properties ({} adds no constraint: the key's
+        # schema is the one above), as ajv's strict mode asks of a key required inside anyOf.
+        result["anyOf"] = [{"properties": {name: {}}, "required": [name]} for name in cls.one_of_required]
     return result
 
 

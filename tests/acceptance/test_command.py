@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.helpers import run
+from tests.helpers import COMMAND, run
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def broken(tmp_path: Path) -> Path:
 def test_the_examples_are_valid_and_not_coloured_in_a_pipe() -> None:
     result = run("validate", "examples/")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == "5 files checked: all valid (4 warnings)"
+    assert result.stdout.splitlines()[-1] == "5 files checked: all valid (62 warnings)"
     assert "\x1b[" not in result.stdout
     assert result.stderr == ""
 
@@ -90,3 +90,59 @@ def test_python_dash_m_is_the_same_command() -> None:
     assert checked.returncode == 0
     assert checked.stdout == run("validate", "examples/customertimes-2020.yaml").stdout
     assert module("validate", "nowhere.yaml").returncode == 2
+
+
+# --- output that cannot be written --------------------------------------------------------------------------------
+
+
+def _many_problems(tmp_path: Path) -> Path:
+    """A policy with 3,000 unknown keys: about a megabyte of report, far more than a pipe holds."""
+    path = tmp_path / "many.yaml"
+    path.write_text("privacymodel: 1.0.0\n" + "".join(f"unknown_{i}: 1\n" for i in range(3000)), encoding="utf-8")
+    return path
+
+
+def test_a_reader_that_stops_early_ends_the_command_with_one_line(tmp_path: Path) -> None:
+    command = [*COMMAND, "validate", "--max-problems", "0", str(_many_problems(tmp_path))]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.readline().startswith(str(tmp_path).encode())
+        process.stdout.close()  # as `| head -1` does
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=120) == 2
+    assert stderr == "privacymodel validate: error: cannot write to standard output: Broken pipe\n"
+
+
+FULL = Path("/dev/full")
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="no /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", "examples/customertimes-2020.yaml"],
+        ["validate", "examples/"],
+        ["validate", "--format", "json", "examples/"],
+        ["export", "--to", "tilt", "examples/customertimes-2020.yaml"],
+        ["audit", "examples/customertimes-2020.yaml"],
+        ["diff", "examples/customertimes-2020.yaml", "examples/customertimes-software-2022.yaml"],
+        ["schema"],
+        ["--version"],
+    ],
+)
+def test_a_full_disk_ends_the_command_with_one_line(args: list[str]) -> None:
+    with FULL.open("w") as full:
+        result = subprocess.run(
+            [*COMMAND, *args], stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120, check=False
+        )
+    command = f"privacymodel {args[0]}" if not args[0].startswith("-") else "privacymodel"
+    assert result.returncode == 2
+    assert result.stderr == f"{command}: error: cannot write to standard output: No space left on device\n"
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="no /dev/full")
+def test_a_full_disk_behind_out_is_a_usage_error() -> None:
+    result = run("export", "--to", "json", "--out", str(FULL), "examples/customertimes-2020.yaml")
+    assert result.returncode == 2
+    assert result.stderr == "privacymodel export: error: cannot write '/dev/full': No space left on device\n"

@@ -7,7 +7,11 @@ each, and a fuzz test feeds arbitrary bytes and mutated documents to ``loads``.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -15,8 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import privacymodel as pm
+from privacymodel.codec.text import MAX_INPUT_BYTES
 from tests.conftest import EXAMPLES, MINIMAL
-from tests.helpers import run
+from tests.helpers import COMMAND, run
 
 HAZARDS: dict[str, tuple[bytes, str, int, int]] = {
     # name: (file content, code, line, column)
@@ -106,3 +111,106 @@ def test_fuzz_mutated_examples(example: Path, edits: list[tuple[float, int, str]
         text = text[:at] + token + text[at + cut :]
     _only_policy_errors(text)
     _only_policy_errors(text.encode("utf-8", "surrogatepass"))
+
+
+# --- the file system and standard input, in a real process ----------------------------------------------------
+
+
+VALID = MINIMAL.encode()  # valid, with no warnings
+
+
+def _problems(result: subprocess.CompletedProcess[str]) -> list[tuple[str, str, int | None, int | None]]:
+    document = json.loads(result.stdout)
+    return [(p["code"], p["message"], p["line"], p["column"]) for entry in document["files"] for p in entry["problems"]]
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    path = tmp_path / "tree" / "policy.yaml"
+    path.parent.mkdir()
+    os.mkfifo(path)
+    return path
+
+
+def test_a_named_pipe_in_a_folder_is_reported_not_opened(fifo: Path) -> None:
+    (fifo.parent / "good.yaml").write_bytes(VALID)
+    result = run("validate", "--format", "json", str(fifo.parent))
+    assert result.returncode == 1, result.stderr
+    assert _problems(result) == [("PM001", "not read: a named pipe, not a regular file", None, None)]
+
+
+def test_a_named_pipe_given_by_name_without_a_writer_reads_as_empty(fifo: Path) -> None:
+    started = time.monotonic()
+    result = run("validate", "--format", "json", str(fifo))
+    assert time.monotonic() - started < 60
+    assert result.returncode == 1, result.stderr
+    assert [problem[0::2] for problem in _problems(result)] == [("PM008", 1)]
+
+
+def test_a_named_pipe_given_by_name_is_read_when_its_writer_starts_late(fifo: Path) -> None:
+    def write() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:  # fails (ENXIO) until the command has opened the pipe to read it
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:
+                time.sleep(0.05)
+                continue
+            os.set_blocking(fd, True)
+            with os.fdopen(fd, "wb") as pipe:
+                pipe.write(VALID)
+            return
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    result = run("validate", str(fifo))
+    writer.join()
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dev_stdin_and_devices_given_by_name() -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    assert run("validate", "/dev/stdin", stdin=VALID).returncode == 0
+    zero = run("validate", "--format", "json", "/dev/zero")
+    assert zero.returncode == 1
+    assert _problems(zero) == [("PM011", f"the file is larger than the limit of {MAX_INPUT_BYTES} bytes", 1, 1)]
+
+
+def test_standard_input_past_the_limit_is_refused_without_reading_it_all() -> None:
+    """Gigabytes on standard input: the command stops one byte past the limit, so the writer meets a closed pipe."""
+    process = subprocess.Popen(
+        [*COMMAND, "validate", "--format", "json", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdin is not None
+    block, sent = bytes(1 << 20), 0
+    try:
+        while sent < 4 * MAX_INPUT_BYTES:
+            process.stdin.write(block)
+            sent += len(block)
+        process.stdin.close()
+    except BrokenPipeError:
+        pass
+    stdout, stderr = process.communicate(timeout=120)
+    assert sent < 2 * MAX_INPUT_BYTES
+    assert process.returncode == 1, stderr
+    [entry] = json.loads(stdout)["files"]
+    assert [(p["code"], p["line"], p["column"]) for p in entry["problems"]] == [("PM011", 1, 1)]
+
+
+def test_names_that_are_not_utf8_under_a_strict_encoding(tmp_path: Path) -> None:
+    name = os.fsdecode(b"bad\xff.yaml")
+    (tmp_path / name).write_bytes(b"privacymodel: 1.0.0\nfoo: 1\n")
+    strict = {"PYTHONIOENCODING": "utf-8:strict"}
+    text = run("validate", name, env=strict, cwd=tmp_path)
+    assert text.returncode == 1
+    assert "Traceback" not in text.stderr
+    assert text.stdout.startswith("bad\\xff.yaml:1:1: PM102 ")
+    github = run("validate", "--format", "github", name, env=strict, cwd=tmp_path)
+    assert github.stdout.startswith("::error file=bad\\xff.yaml,line=1,col=1,title=PM102::")
+    document = run("validate", "--format", "json", name, env=strict, cwd=tmp_path)
+    assert json.loads(document.stdout)["files"][0]["file"] == "bad\\xff.yaml"
+    rendered = run("render", name, env=strict, cwd=tmp_path)
+    assert (rendered.returncode, rendered.stderr.splitlines()[0][:19]) == (1, "bad\\xff.yaml:1:1: P")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -202,9 +203,66 @@ def test_readme_audit_table_matches_the_examples() -> None:
     results = [{f.item: f.status for f in pm.audit(pm.load(ROOT / "examples" / name))} for name in order]
     rows = 0
     for line in readme.splitlines():
-        if line.startswith("| `") and "Art. " in line:
-            cells = [cell.strip() for cell in line.strip("|").split("|")]
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if line.startswith("| `") and len(cells) > 1 and cells[1].startswith("Art. "):  # a row of the audit table
             item = cells[0].split("`")[1]
             assert cells[2:] == [result.get(item, "") for result in results], item
             rows += 1
     assert rows == len({item for result in results for item in result})
+
+
+# Format 1.1: what the policy says of a law, and rights it grants of its own accord.
+
+
+def findings(text: str, law: str) -> dict[str, pm.Finding]:
+    return {f.item: f for f in pm.audit(pm.loads(MINIMAL + text), law)}
+
+
+@pytest.mark.parametrize("law", ["gdpr", "ccpa", "coppa"])
+def test_a_law_the_policy_says_does_not_apply_has_nothing_to_audit(law: str) -> None:
+    found = findings(f"laws:\n  - law: {law}\n    applies: false\n", law)
+    assert {f.status for f in found.values()} == {"not-applicable"}
+    assert {f.message for f in found.values()} == {"the policy states the law does not apply"}
+    assert {f.evidence for f in found.values()} == {("$.laws[0].applies",)}
+
+
+def test_a_law_said_not_to_apply_leaves_the_other_laws_alone() -> None:
+    text = "laws:\n  - law: coppa\n    applies: false\n"
+    assert findings(text, "gdpr") == findings("", "gdpr")
+    # Said to apply in one place and not in another: the audit runs as usual.
+    both = text + "  - law: coppa\n    applies: true\n"
+    assert findings(both, "coppa") == findings("", "coppa")
+
+
+def test_a_separate_notice_is_named_where_an_item_is_missing_or_unclear() -> None:
+    text = "laws:\n  - law: ccpa\n    separate_notice_url: https://acme.example/ccpa\nrights:\n  - kind: know\n    law: ccpa\n"
+    found = findings(text, "ccpa")
+    assert found["categories"].status == "missing"
+    assert found["categories"].message == (
+        "no categories are stated; the policy sends readers to a separate notice for this law: https://acme.example/ccpa"
+    )
+    assert (found["right-know"].status, found["right-know"].message) == ("present", "the right to know is stated")
+    assert findings(text, "gdpr") == findings(text.replace("law: ccpa\n    separate", "law: cpra\n    separate"), "gdpr")
+
+
+def test_a_right_granted_voluntarily_counts_and_says_so() -> None:
+    text = "rights:\n  - kind: access\n    voluntary: true\n"
+    found = findings(text, "gdpr")["right-access"]
+    assert (found.status, found.evidence) == ("present", ("$.rights[0]",))
+    assert found.message == "the right of access is stated, granted voluntarily (not under a law the policy cites)"
+    both = findings(text + "  - kind: access\n    law: gdpr\n", "gdpr")["right-access"]
+    assert both.message == "the right of access is stated"
+
+
+def test_a_right_with_no_law_counts_for_the_gdpr_items() -> None:
+    found = findings("rights:\n  - kind: erasure\n    jurisdictions: [EU]\n", "gdpr")["right-erasure"]
+    assert (found.status, found.evidence) == ("present", ("$.rights[0]",))
+
+
+def test_the_command_reports_a_law_that_does_not_apply(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(MINIMAL + "laws:\n  - law: coppa\n    applies: false\n", encoding="utf-8")
+    result = invoke("audit", "--law", "coppa", str(path))
+    assert result.returncode == 0, result.stdout
+    assert "the policy states the law does not apply" in result.stdout
+    assert result.stdout.splitlines()[-1] == "  0 missing, 0 unclear, 0 present, 4 not-applicable"

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import privacymodel as pm
-from privacymodel.checks.diff import summary
+from privacymodel.checks import diff as diff_module
+from privacymodel.checks.diff import _match, _Side, summary
 from privacymodel.strategies import policies
 from tests.conftest import MINIMAL, ROOT
 from tests.helpers import invoke
@@ -51,7 +56,19 @@ def test_generated_policy_against_a_shuffled_copy(policy: pm.PrivacyPolicy) -> N
     """Shuffling every list that is matched by identity changes nothing."""
     data = pm.unstructure(policy)
     rng = random.Random(0)  # noqa: S311 - a shuffle, not cryptography
-    for key in ("data_categories", "purposes", "legal_bases", "recipients", "cookies", "rights", "laws", "certifications"):
+    for key in (
+        "data_subjects",
+        "data_categories",
+        "purposes",
+        "legal_bases",
+        "recipients",
+        "cookies",
+        "rights",
+        "laws",
+        "certifications",
+        "prohibitions",
+        "recourse",
+    ):
         if data.get(key):
             rng.shuffle(data[key])
     assert pm.diff(policy, pm.structure(data)) == ()
@@ -107,7 +124,7 @@ def test_data_now_sold_is_flagged_and_no_longer_sold_is_not() -> None:
 
 def test_longer_retention_is_flagged_and_shorter_is_not() -> None:
     longer = changes(BASE, BASE.replace("period: P1Y", "period: P2Y"))
-    assert longer == [("changed", "retention statement retention", "$.retention[0].period", True)]
+    assert longer == [("changed", "retention statement r", "$.retention[0].period", True)]
     assert changes(BASE, BASE.replace("period: P1Y", "period: P6M"))[0][3] is False
 
 
@@ -171,3 +188,285 @@ def test_command_usage_errors() -> None:
     invalid = invoke("diff", "examples/customer360-2014.yaml", "pyproject.toml")
     assert invalid.returncode == 2
     assert "'pyproject.toml' is not a valid policy" in invalid.stderr
+
+
+# Matching items that share an identity: each item's normal form is computed once, and the pairs are those the
+# pairwise search (the first identical unpaired item, in order) would give.
+
+
+def _pairwise_match(before: Any, after: Any, old: dict[str, list[Any]], new: dict[str, list[Any]]) -> list[Any]:
+    """Matching as a search over every pair: the reference the hashed matching must agree with."""
+    out = []
+    for key in dict.fromkeys([*old, *new]):
+        olds, news = list(old.get(key, [])), list(new.get(key, []))
+        pairs = []
+        for entry in list(olds):
+            twin = next((other for other in news if after.normal(other[1]) == before.normal(entry[1])), None)
+            if twin is not None:
+                pairs.append((entry, twin))
+                olds.remove(entry)
+                news.remove(twin)
+        for entry in list(olds):  # then items with the same id
+            twin = next((other for other in news if other[1].get("id") and other[1].get("id") == entry[1].get("id")), None)
+            if twin is not None:
+                pairs.append((entry, twin))
+                olds.remove(entry)
+                news.remove(twin)
+        pairs += list(zip(olds, news, strict=False))
+        pairs += [(entry, None) for entry in olds[len(news) :]] + [(None, entry) for entry in news[len(olds) :]]
+        pairs.sort(key=lambda pair: (pair[0] or pair[1] or (0, None))[0])
+        out += [(diff_module._name(key, n, len(pairs), a, b), a, b) for n, (a, b) in enumerate(pairs, start=1)]
+    return out
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c"]), max_size=8), st.lists(st.sampled_from(["a", "b", "d"]), max_size=8))
+def test_hashed_matching_pairs_as_the_pairwise_search_does(old_descriptions: list[str], new_descriptions: list[str]) -> None:
+    def policy(descriptions: list[str]) -> pm.PrivacyPolicy:
+        items = "".join(f"  - id: d{i}\n    term: email-address\n    description: {d}\n" for i, d in enumerate(descriptions))
+        return pm.loads(MINIMAL + ("data_categories:\n" + items if items else ""))
+
+    before, after = _Side(policy(old_descriptions)), _Side(policy(new_descriptions))
+    old, new = before.grouped("data_categories"), after.grouped("data_categories")
+    assert list(_match(before, after, old, new)) == _pairwise_match(before, after, old, new)
+
+
+def test_items_sharing_an_identity_are_matched_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    n = 2000
+    items = [f"  - id: d{i}\n    term: email-address\n    description: item {i}\n" for i in range(n)]
+    old = pm.loads(MINIMAL + "data_categories:\n" + "".join(items))
+    new = pm.loads(MINIMAL + "data_categories:\n" + "".join(reversed(items)))
+    calls = {"top": 0, "depth": 0}
+    hashable = diff_module._hashable
+
+    def counted(value: Any) -> Any:
+        calls["top"] += calls["depth"] == 0
+        calls["depth"] += 1
+        try:
+            return hashable(value)
+        finally:
+            calls["depth"] -= 1
+
+    monkeypatch.setattr(diff_module, "_hashable", counted)
+    assert pm.diff(old, new) == ()
+    assert calls["top"] == 2 * n + 2  # one normal form per item (and per controller), not one per pair
+
+
+# Format 1.1: the new lists matched by identity, references by what they point at, and what reduces.
+
+V11 = BASE.replace("privacymodel: 1.0.0", "privacymodel: 1.1.0") + (
+    "data_subjects:\n  - id: v\n    term: visitor\n  - id: pa\n    term: parent\n"
+    "data_categories:\n  - id: e\n    term: email-address\n    subjects: [v]\n    identifiability: pseudonymised\n"
+    "legal_bases:\n  - id: c\n    basis: A6-1-a\n    purposes: [ads]\n"
+    "processing:\n  - id: p\n    description: Ads\n    operations: [collect]\n    data: [e]\n    purposes: [ads]\n"
+    "    subjects: [v]\n    by: [acme, g]\n"
+    "prohibitions:\n  - operations: [sell]\n    data: [email-address]\n  - operations: [train-models]\n"
+    "recourse:\n  - name: JAMS\n    kind: arbitration\n  - kind: regulator\n    name: FTC\n"
+    "security:\n  measures: [encryption]\n"
+    "sale_of_data:\n  sold: false\n"
+    "laws:\n  - law: coppa\n"
+    "transfers:\n  - destinations: [US]\n"
+    "policy_changes:\n  material_change_requires_consent: true\n  advance_notice_period: P30D\n"
+)
+
+
+def test_the_new_lists_are_matched_by_identity_and_references_by_what_they_point_at() -> None:
+    assert changes(V11, V11) == []
+    renamed = (
+        V11.replace("id: v\n", "id: visitors\n")
+        .replace("[v]", "[visitors]")
+        .replace("id: acme\n", "id: the-company\n")
+        .replace("by: [acme, g]", "by: [g, the-company]")
+    )
+    reordered = renamed.replace(
+        "  - operations: [sell]\n    data: [email-address]\n  - operations: [train-models]\n",
+        "  - operations: [train-models]\n  - operations: [sell]\n    data: [email-address]\n",
+    ).replace(
+        "  - name: JAMS\n    kind: arbitration\n  - kind: regulator\n    name: FTC\n",
+        "  - kind: regulator\n    name: FTC\n  - name: JAMS\n    kind: arbitration\n",
+    )
+    assert changes(V11, reordered) == []
+
+
+def test_a_changed_reference_is_named_by_what_it_points_at() -> None:
+    [change] = pm.diff(pm.loads(V11), pm.loads(V11.replace("    subjects: [v]\n    by:", "    subjects: [pa]\n    by:")))
+    assert (change.topic, change.item, change.path, change.old, change.new) == (
+        "other", "processing statement Ads", "$.processing[0].subjects", ["visitor"], ["parent"]
+    )  # fmt: skip
+
+
+def test_a_prohibitions_data_are_terms_not_ids() -> None:
+    """A prohibition's data is a term even where a data category's id is spelt the same."""
+    old = V11.replace("  - id: e\n    term: email-address\n", "  - id: email-address\n    term: physical-address\n").replace(
+        "[e]", "[email-address]"
+    )
+    found = pm.diff(pm.loads(old), pm.loads(old))
+    assert found == ()
+    assert [c.item for c in pm.diff(pm.loads(V11), pm.loads(old))] == [
+        "data category email-address",
+        "data category physical-address",
+        "processing statement Ads",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "reduction"),
+    [
+        (
+            "prohibitions:\n  - operations: [sell]\n    data: [email-address]\n  - operations: [train-models]\n",
+            "prohibitions:\n  - operations: [sell]\n    data: [email-address]\n",
+            (
+                "removed",
+                "prohibition train-models",
+                "$.prohibitions[1]",
+                "something the policy said was not done is no longer ruled out",
+            ),
+        ),
+        (
+            "recourse:\n  - name: JAMS\n    kind: arbitration\n  - kind: regulator\n    name: FTC\n",
+            "recourse:\n  - kind: regulator\n    name: FTC\n",
+            ("removed", "recourse JAMS", "$.recourse[0]", "a means of recourse was removed"),
+        ),
+        (
+            "data_subjects:\n  - id: v\n",
+            "data_subjects:\n  - id: c\n    term: child\n  - id: v\n",
+            ("added", "data subject child", "$.data_subjects[0]", "data about a new kind of person"),
+        ),
+        (
+            "sale_of_data:\n  sold: false\n",
+            "sale_of_data:\n  sold: false\n  for_money_only: true\n",
+            (
+                "added",
+                "sale of data",
+                "$.sale_of_data.for_money_only",
+                "the statement on selling now covers selling for money only",
+            ),
+        ),
+        (
+            "sale_of_data:\n  sold: false\n",
+            "sale_of_data:\n  sold: false\n  exceptions: Except as described below.\n",
+            ("added", "sale of data", "$.sale_of_data.exceptions", "the statement on selling now has exceptions"),
+        ),
+        (
+            "laws:\n  - law: coppa\n",
+            "laws:\n  - law: coppa\n    applies: false\n",
+            ("added", "law coppa", "$.laws[0].applies", "the policy now says a law does not apply"),
+        ),
+        (
+            "cookies:\n  - name: _ga\n",
+            "cookies:\n  - name: _ga\n    cross_site: true\n",
+            ("added", "tracker _ga (Google)", "$.cookies[0].cross_site", "a tracker now follows people across sites"),
+        ),
+        (
+            "transfers:\n  - destinations: [US]\n",
+            "transfers:\n  - destinations: [US]\n    other_destinations: true\n",
+            (
+                "added",
+                "transfer US",
+                "$.transfers[0].other_destinations",
+                "data may now go to countries the policy does not name",
+            ),
+        ),
+        (
+            "  material_change_requires_consent: true\n",
+            "  material_change_requires_consent: false\n",
+            (
+                "changed",
+                "policy changes",
+                "$.policy_changes.material_change_requires_consent",
+                "material changes no longer need people's consent",
+            ),
+        ),
+        (
+            "  advance_notice_period: P30D\n",
+            "  advance_notice_period: P7D\n",
+            ("changed", "policy changes", "$.policy_changes.advance_notice_period", "less notice is given of changes"),
+        ),
+        (
+            "  material_change_requires_consent: true\n",
+            "  material_change_requires_consent: true\n  acceptance_by_continued_use: true\n",
+            (
+                "added",
+                "policy changes",
+                "$.policy_changes.acceptance_by_continued_use",
+                "continuing to use the service now means accepting changes",
+            ),
+        ),
+        (
+            "  title: Example policy\n",
+            "  title: Example policy\n  acceptance_by_use: true\n",
+            ("added", "document", "$.document.acceptance_by_use", "using the service is now said to mean accepting the policy"),
+        ),
+        (
+            "security:\n  measures: [encryption]\n",
+            "security:\n  measures: [encryption]\n  not_taken: [encryption-at-rest]\n",
+            ("added", "security", "$.security.not_taken", "a security measure is now said not to be taken"),
+        ),
+        (
+            "    operations: [collect]\n",
+            "    operations: [collect, sell]\n",
+            ("changed", "processing statement Ads", "$.processing[0].operations", "more is done with the data"),
+        ),
+        (
+            "    identifiability: pseudonymised\n",
+            "    identifiability: identifiable\n",
+            ("changed", "data category email-address", "$.data_categories[0].identifiability", "data is now more identifiable"),
+        ),
+        (
+            "  - operations: [train-models]\n",
+            "  - operations: [train-models]\n    qualifier: knowingly\n",
+            ("added", "prohibition train-models", "$.prohibitions[1].qualifier", "a prohibition is now qualified"),
+        ),
+    ],
+)
+def test_what_reduces_in_format_1_1(old: str, new: str, reduction: tuple[str, str, str, str]) -> None:
+    assert old in V11
+    after = V11.replace(old, new, 1)
+    assert reductions(V11, after) == [reduction]
+    assert reductions(after, V11) == []  # the other way round widens what people are told or can do
+
+
+def test_consent_weakened_to_implied_or_opt_out_consent() -> None:
+    for weaker in ("implied-consent", "opt-out-consent"):
+        new = V11.replace("basis: A6-1-a\n", f"basis: {weaker}\n")
+        assert reductions(V11, new) == [
+            ("added", f"legal basis {weaker}", "$.legal_bases[0]", f"consent is weaker: A6-1-a became {weaker}")
+        ]
+        assert reductions(new, V11) == []
+    explicit = V11.replace("basis: A6-1-a\n", "basis: explicit-consent\n")
+    assert reductions(explicit, V11) == [
+        ("added", "legal basis A6-1-a", "$.legal_bases[0]", "consent is weaker: explicit-consent became A6-1-a")
+    ]
+    # A basis that is not consent replacing consent is no weakening of consent.
+    assert reductions(V11, V11.replace("basis: A6-1-a\n", "basis: A6-1-f\n")) == []
+
+
+def test_a_right_is_told_apart_by_where_and_whose_it_is() -> None:
+    text = V11.replace(
+        "rights:\n", "rights:\n  - kind: access\n    jurisdictions: [US-CA, EU]\n  - kind: access\n    subjects: [pa]\n"
+    )
+    items = [c.item for c in pm.diff(pm.loads(V11), pm.loads(text))]
+    assert items == ["right access in EU, US-CA", "right access for parent"]
+
+
+def test_summary_names_the_new_lists() -> None:
+    old = pm.loads(V11)
+    new = pm.loads(
+        V11.replace("  - operations: [train-models]\n", "")
+        .replace("  - kind: regulator\n    name: FTC\n", "")
+        .replace("data_subjects:\n", "data_subjects:\n  - id: c\n    term: child\n")
+    )
+    assert summary(pm.diff(old, new), old, new) == "1 data subject added, 1 means of recourse removed, 1 prohibition removed"
+
+
+def test_command_shows_the_new_reductions(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(V11, encoding="utf-8")
+    new.write_text(V11.replace("  sold: false\n", "  sold: false\n  for_money_only: true\n"), encoding="utf-8")
+    result = invoke("diff", str(old), str(new))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:4] == [
+        "1 field changed",
+        "",
+        "Reduces what people are told or can do",
+        "  + sale of data: $.sale_of_data.for_money_only added: true: the statement on selling now covers selling for money only",
+    ]

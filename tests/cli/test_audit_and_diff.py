@@ -26,10 +26,10 @@ def test_audit_reports_each_file_and_fails_on_missing_items(tmp_path: Path) -> N
 
 
 def test_audit_of_a_file_that_cannot_be_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    def unreadable(path: str) -> None:
-        raise PermissionError(errno.EACCES, "Permission denied", path)
+    def unreadable(file: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(audit, "load", unreadable)
+    monkeypatch.setattr(audit, "read_file", unreadable)
     result = invoke("audit", OLD)
     assert result.returncode == 1
     assert result.stdout.splitlines()[1] == f"  cannot audit: {OLD}: PM001 cannot read the file: Permission denied"

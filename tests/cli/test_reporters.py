@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from privacymodel.checks.audit import STATUSES, Finding, Status
 from privacymodel.checks.diff import TOPICS, Change
+from privacymodel.cli import reporters
 from privacymodel.cli.reporters import (
     AUDIT_REPORTERS,
     DIFF_REPORTERS,
@@ -80,7 +83,7 @@ def test_text_escapes_values_from_the_file() -> None:
 
 
 def test_json_document() -> None:
-    [text] = lines([BAD, CLEAN], "json")
+    text = "\n".join(lines([BAD, CLEAN], "json"))
     assert json.loads(text) == {
         "version": 1,
         "valid": False,
@@ -97,7 +100,57 @@ def test_json_document() -> None:
         ],
     }
     assert text.isascii()
-    assert lines([BAD, CLEAN], "json", color=True, quiet=True) == [text]  # neither applies to a document
+    assert "\n".join(lines([BAD, CLEAN], "json", color=True, quiet=True)) == text  # neither applies to a document
+
+
+def _whole_document(results: list[FileResult]) -> str:
+    """The validation report as one ``json.dumps`` of the whole document, as it was built before it streamed."""
+    return json.dumps(
+        {
+            "version": 1,
+            "valid": all(r.valid for r in results),
+            "summary": summary_counts(results),
+            "files": [
+                {
+                    "file": r.file,
+                    "valid": r.valid,
+                    "problems": [
+                        {
+                            "code": p.code,
+                            "severity": p.severity,
+                            "message": p.message,
+                            "path": p.path,
+                            "line": p.line,
+                            "column": p.column,
+                        }
+                        for p in r.problems
+                    ],
+                }
+                for r in results
+            ],
+        },
+        indent=2,
+        ensure_ascii=True,
+    )
+
+
+@given(st.lists(st.sampled_from([BAD, WARNED, CLEAN, FileResult(file='é\n"x".yaml', problems=(ERROR, WARNING, UNPLACED))])))
+def test_json_written_file_by_file_is_the_whole_document_byte_for_byte(results: list[FileResult]) -> None:
+    assert "\n".join(lines(results, "json")) == _whole_document(results)
+
+
+def test_json_reports_are_spooled_not_held(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the spool's size the entries go to a temporary file; the document is the same."""
+    monkeypatch.setattr(reporters, "_SPOOL_BYTES", 100)
+    results = [BAD, CLEAN] * 50
+    assert "\n".join(lines(results, "json")) == _whole_document(results)
+
+
+def test_json_never_holds_a_legacy_workflow_command() -> None:
+    crafted = FileResult(file="##[add-mask]x.yaml", problems=(Problem(code="PM101", message="##[stop-commands]t", path="$"),))
+    text = "\n".join(lines([crafted], "json"))
+    assert "##[" not in text
+    assert json.loads(text)["files"][0]["file"] == "##[add-mask]x.yaml"
 
 
 def test_github_annotations_escape_what_could_start_a_command() -> None:

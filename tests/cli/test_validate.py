@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, MINIMAL, ROOT
 from tests.helpers import invoke
 
 
 def test_examples_are_valid() -> None:
     result = invoke("validate", "examples/")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == "5 files checked: all valid (4 warnings)"
+    # PM301 on four of them, and PM304/PM305 where the encodings state no link between data, bases and purposes.
+    assert result.stdout.splitlines()[-1] == "5 files checked: all valid (62 warnings)"
     assert "\x1b[" not in result.stdout  # not a terminal: no colour
 
 
@@ -54,7 +55,7 @@ def test_json_output_shape(broken: Path) -> None:
     document = json.loads(result.stdout)
     assert document["version"] == 1
     assert document["valid"] is False
-    assert document["summary"] == {"files": 2, "valid": 1, "invalid": 1, "errors": 1, "warnings": 0}
+    assert document["summary"] == {"files": 2, "valid": 1, "invalid": 1, "errors": 1, "warnings": 2}
     first, second = document["files"]
     assert first["file"] == str(broken)
     assert first["valid"] is False
@@ -66,7 +67,11 @@ def test_json_output_shape(broken: Path) -> None:
         "line": 12,
         "column": 5,
     }
-    assert second == {"file": "examples/customertimes-software-2022.yaml", "valid": True, "problems": []}
+    assert (second["file"], second["valid"]) == ("examples/customertimes-software-2022.yaml", True)
+    assert [(p["code"], p["severity"], p["line"], p["column"]) for p in second["problems"]] == [
+        ("PM304", "warning", 17, 9),
+        ("PM304", "warning", 52, 9),
+    ]
 
 
 def test_github_annotations(broken: Path) -> None:
@@ -106,11 +111,14 @@ def test_strict_turns_warnings_into_errors() -> None:
     assert "warning" not in result.stdout.splitlines()[0]
 
 
-def test_quiet_prints_only_problems() -> None:
-    assert invoke("validate", "--quiet", "examples/customertimes-software-2022.yaml").stdout == ""
+def test_quiet_prints_only_problems(tmp_path: Path) -> None:
+    clean = tmp_path / "clean.yaml"
+    clean.write_text(MINIMAL, encoding="utf-8")
+    assert invoke("validate", "--quiet", str(clean)).stdout == ""
     noisy = invoke("validate", "-q", "examples/customertimes-2020.yaml").stdout.splitlines()
-    assert len(noisy) == 1
-    assert "PM301" in noisy[0]
+    assert len(noisy) == 11
+    assert all(" warning: " in line for line in noisy)
+    assert sum(" PM301 " in line for line in noisy) == 1
 
 
 def test_colour_is_opt_in_off_a_terminal() -> None:
@@ -165,3 +173,33 @@ def test_pre_commit_hook_definition() -> None:
     assert hook["id"] == "privacymodel-validate"
     assert hook["entry"] == "privacymodel validate"
     assert hook["language"] == "python"
+
+
+@pytest.fixture
+def many_problems(tmp_path: Path) -> Path:
+    """A policy with 300 unknown keys, one per line from line 7."""
+    path = tmp_path / "many.yaml"
+    path.write_text(MINIMAL + "".join(f"unknown_{i}: 1\n" for i in range(300)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("args", "shown"), [([], 200), (["--max-problems", "5"], 5), (["--max-problems", "0"], 300)])
+def test_max_problems_caps_each_files_report(many_problems: Path, args: list[str], shown: int) -> None:
+    result = invoke("validate", "--format", "json", *args, str(many_problems))
+    assert result.returncode == 1
+    problems = json.loads(result.stdout)["files"][0]["problems"]
+    located = [(p["code"], p["line"], p["column"]) for p in problems[:shown]]
+    assert located == [("PM101", 7 + i, 1) for i in range(shown)]
+    rest = problems[shown:]
+    if shown == 300:
+        assert rest == []
+    else:
+        [counted] = rest
+        assert (counted["code"], counted["severity"], counted["line"]) == ("PM013", "error", None)
+        assert counted["message"] == f"and {300 - shown} more problems of 1 kind (PM101 \u00d7{300 - shown})"
+
+
+def test_max_problems_must_be_a_whole_number() -> None:
+    result = invoke("validate", "--max-problems", "-1", "examples/")
+    assert result.returncode == 2
+    assert "argument --max-problems: expected 0 or more" in result.stderr

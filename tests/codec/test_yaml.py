@@ -127,7 +127,7 @@ def test_dump_is_block_style_with_plain_dates_and_quoted_traps() -> None:
 
 def test_dump_writes_multiline_text_as_a_literal_block() -> None:
     policy = pm.loads(MINIMAL + "    description: |\n      line one\n      line two\n")
-    assert "description: |\n    line one\n    line two\n" in pm.dump(policy)
+    assert "description: |\n      line one\n      line two\n" in pm.dump(policy)
 
 
 def test_deep_json_is_refused_like_deep_yaml() -> None:

@@ -478,3 +478,105 @@ def test_tilt_2_fields_are_read_or_reported() -> None:
     assert policy.data_categories[0].sources == (pm.DataSource.THIRD_PARTY, pm.DataSource.OBSERVED)
     lost = {n.path for n in notes if n.code == "PM402"}
     assert {"$.meta.url", "$.controller.sector", "$.dataDisclosed[0].recipients[0].domain"} <= lost
+
+
+# --- format 1.1 ----------------------------------------------------------------------
+
+_HEAD_1_1 = "privacymodel: 1.1.0\ndocument: {title: T}\n"
+
+
+@pytest.mark.parametrize(
+    ("basis", "law", "reference"),
+    [
+        ("express-consent", "gdpr", "GDPR-6-1-a"),
+        ("explicit-consent", "uk-gdpr", "UKGDPR-6-1-a"),
+        ("express-consent", "ccpa", "CCPA"),
+        ("implied-consent", "gdpr", "GDPR"),
+        ("opt-out-consent", None, ""),
+    ],
+)
+def test_kinds_of_consent_are_written_as_gdpr_consent_only_where_they_are(basis: str, law: str | None, reference: str) -> None:
+    """Express and explicit consent under the GDPR are its Art. 6(1)(a); implied and opt-out consent are not."""
+    stated = f", law: {law}" if law else ""
+    policy = pm.loads(
+        f"{_HEAD_1_1}controllers: [{{id: a, name: Acme}}]\ndata_categories: [{{id: e, term: email-address}}]\n"
+        f"legal_bases: [{{id: c, basis: {basis}{stated}, data: [e], description: Asked.}}]\n"
+    )
+    document = pm.to_tilt(policy, today=TODAY)
+    assert document["dataDisclosed"][0]["legalBases"] == [{"reference": reference, "description": f"{basis}: Asked."}]
+    back = pm.from_tilt(document)
+    assert back.legal_bases is not None
+    assert (str(back.legal_bases[0].basis), back.legal_bases[0].description) == (basis, "Asked.")
+    assert without_meta(pm.to_tilt(back, today=TODAY)) == without_meta(document)
+
+
+def test_parties_the_policy_does_not_name_are_named_by_their_description() -> None:
+    policy = pm.loads(
+        f"{_HEAD_1_1}controllers: [{{id: a, description: The operator of the site}}]\n"
+        "representative: {id: r, description: Our EU agent, contacts: [{email: agent@example.com}]}\n"
+        "supervisory_authority: {id: s, description: your local supervisory authority, local: true}\n"
+        "rights: [{kind: complaint, law: gdpr}]\n"
+    )
+    notes: list[pm.Problem] = []
+    document = pm.to_tilt(policy, notes=notes, today=TODAY)
+    assert document["meta"]["name"] == document["controller"]["name"] == "The operator of the site"
+    assert document["controller"]["representative"] == {"name": "Our EU agent", "email": "agent@example.com"}
+    assert document["rightToComplain"]["supervisoryAuthority"] == {"name": "your local supervisory authority"}
+    placeholders = {n.path: n.message for n in notes if n.code == "PM405"}
+    assert "controller.name" in placeholders["$.controllers[0].description"]
+    assert "controller.representative.name" in placeholders["$.representative.description"]
+    assert "supervisoryAuthority.name" in placeholders["$.supervisory_authority.description"]
+    if TILT_SCHEMA is not None:
+        assert tilt_errors(document) == []
+    assert without_meta(pm.to_tilt(pm.from_tilt(document), today=TODAY)) == without_meta(document)
+
+
+def test_a_recipient_of_several_kinds_is_written_with_the_first() -> None:
+    policy = pm.loads(
+        f"{_HEAD_1_1}controllers: [{{id: a, name: Acme}}]\ndata_categories: [{{id: e, term: email-address}}]\n"
+        "recipients: [{id: n, kinds: [social-network, advertising-network], data: [e], domains: [net.example]}]\n"
+    )
+    notes: list[pm.Problem] = []
+    document = pm.to_tilt(policy, notes=notes, today=TODAY)
+    assert document["dataDisclosed"][0]["recipients"] == [{"category": "social-network"}]
+    by_path = {n.path: n.message for n in notes if n.code == "PM404"}
+    assert "'advertising-network' left out" in by_path["$.recipients[0].kinds"]
+    assert "host names" in by_path["$.recipients[0].domains"]
+
+
+def test_what_tilt_cannot_hold_of_format_1_1_is_reported_with_its_reason() -> None:
+    policy = pm.loads(
+        f"{_HEAD_1_1}controllers: [{{id: a, name: Acme}}]\n"
+        "data_subjects: [{id: v, term: visitor}]\n"
+        "data_categories: [{id: e, term: email-address, subjects: [v], identifiability: pseudonymised}]\n"
+        "legal_bases: [{id: c, basis: A6-1-f, conditional: true, condition: where applicable}]\n"
+        "processing: [{id: p, operations: [collect], data: [e], by: [a], role: processor, exceptions: as described}]\n"
+        "prohibitions: [{operations: [train-models]}]\n"
+        "rights: [{kind: access, voluntary: true, jurisdictions: [US-CA], response_business_days: 30}]\n"
+        "transfers: [{origins: [EU], destinations: [US], destination_regions: [WORLD], other_destinations: true}]\n"
+        "recourse: [{name: JAMS, kind: arbitration}]\n"
+    )
+    notes: list[pm.Problem] = []
+    pm.to_tilt(policy, notes=notes, today=TODAY)
+    by_path = {n.path: n.message for n in notes if n.code == "PM404"}
+    expected = {
+        "$.data_subjects[0]": "no data subjects",
+        "$.data_categories[0].subjects": "whose data",
+        "$.data_categories[0].identifiability": "identifies people",
+        "$.legal_bases[0].conditional": "only conditionally",
+        "$.legal_bases[0].condition": "no conditions",
+        "$.processing[0].operations": "no processing operations",
+        "$.processing[0].by": "who carries out",
+        "$.processing[0].role": "role of the controller",
+        "$.processing[0].exceptions": "no exceptions",
+        "$.prohibitions[0]": "what is not done",
+        "$.rights[0].voluntary": "voluntarily",
+        "$.rights[0].jurisdictions": "where people have them",
+        "$.rights[0].response_business_days": "time to respond",
+        "$.transfers[0].origins": "destination country only",
+        "$.transfers[0].destination_regions": "not a region",
+        "$.transfers[0].other_destinations": "other countries",
+        "$.recourse[0]": "independent recourse",
+    }
+    for path, reason in expected.items():
+        assert reason in by_path[path], (path, by_path.get(path))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import Phase, find, given, settings
 
 import privacymodel as pm
 from privacymodel.model.policy import MODEL_CLASSES
@@ -171,3 +171,84 @@ def test_dpv_iris_exist_in_dpv(shared: Path) -> None:
             if not (term.iri.startswith(DPV) and re.search(rf"\b{re.escape(local)}\b", listed)):
                 missing.append(term.iri)
     assert missing == []
+
+
+# Finding an example is enough: no shrinking (a policy takes long to shrink), no database.
+FIND = settings(phases=[Phase.generate], database=None, max_examples=500)
+
+NEW_IN_1_1 = [
+    (pm.Document, "acceptance_by_use"),
+    (pm.Party, "local"),
+    (pm.DataSubject, "term"),
+    (pm.DataCategory, "identifiability"),
+    (pm.DataCategory, "condition"),
+    (pm.ProvisionRequirement, "condition"),
+    (pm.LegalBasis, "conditional"),
+    (pm.Processing, "operations"),
+    (pm.Processing, "role"),
+    (pm.Processing, "exceptions"),
+    (pm.Prohibition, "recipient_kinds"),
+    (pm.Prohibition, "qualifier"),
+    (pm.Recipient, "kinds"),
+    (pm.Recipient, "domains"),
+    (pm.Cookie, "domain"),
+    (pm.Cookie, "cross_site"),
+    (pm.Right, "jurisdictions"),
+    (pm.Right, "voluntary"),
+    (pm.Right, "response_business_days"),
+    (pm.Transfer, "origins"),
+    (pm.Transfer, "destination_regions"),
+    (pm.Transfer, "other_destinations"),
+    (pm.Security, "not_taken"),
+    (pm.Certification, "dispute_url"),
+    (pm.Recourse, "kind"),
+    (pm.Recourse, "after"),
+    (pm.DataSale, "for_money_only"),
+    (pm.PolicyChanges, "advance_notice_period"),
+    (pm.LawReference, "separate_notice_url"),
+]
+
+
+@pytest.mark.parametrize(("cls", "name"), NEW_IN_1_1, ids=lambda x: getattr(x, "__name__", x))
+def test_the_strategies_draw_every_new_field(cls: type, name: str) -> None:
+    found = find(for_class(cls), lambda obj: getattr(obj, name) is not None, settings=FIND)
+    assert getattr(found, name) is not None
+
+
+@pytest.mark.parametrize(
+    ("cls", "name", "pool"),
+    [
+        (pm.DataCategory, "subjects", "data_subjects"),
+        (pm.Processing, "subjects", "data_subjects"),
+        (pm.Processing, "by", "controllers"),
+        (pm.Processing, "by", "recipients"),
+        (pm.Right, "subjects", "data_subjects"),
+        (pm.Cookie, "legal_bases", "legal_bases"),
+    ],
+    ids=lambda x: getattr(x, "__name__", x),
+)
+def test_the_strategies_draw_the_new_references(cls: type, name: str, pool: str) -> None:
+    """Inside a policy (here: the ids it has declared so far), each new reference field names a declared id."""
+    from privacymodel import strategies
+
+    context = strategies._Context()
+    context.pools = {pool: ["declared"], "controllers" if pool == "recipients" else "recipients": []}
+    token = strategies._CONTEXT.set(context)
+    try:
+        found = find(for_class(cls), lambda obj: getattr(obj, name) is not None, settings=FIND)
+    finally:
+        strategies._CONTEXT.reset(token)
+    assert set(getattr(found, name)) == {"declared"}
+
+
+@given(policies())
+def test_drawn_references_of_the_new_fields_point_at_declared_ids(policy: pm.PrivacyPolicy) -> None:
+    subjects = {s.id for s in policy.data_subjects or ()}
+    doers = {p.id for p in policy.controllers} | {r.id for r in policy.recipients or ()}
+    bases = {b.id for b in policy.legal_bases or ()}
+    for item in (*(policy.data_categories or ()), *(policy.processing or ()), *(policy.rights or ())):
+        assert set(item.subjects or ()) <= subjects
+    for processing in policy.processing or ():
+        assert set(processing.by or ()) <= doers
+    for cookie in policy.cookies or ():
+        assert set(cookie.legal_bases or ()) <= bases

@@ -136,3 +136,25 @@ def test_examples_validate_against_the_schema() -> None:
 def test_schema_names_are_public(name: str) -> None:
     assert name in pm.__all__
     assert getattr(pm, name) is not None
+
+
+def _integers(node: Any) -> list[dict[str, Any]]:
+    """Every ``"type": "integer"`` schema in ``node``."""
+    if isinstance(node, dict):
+        found = [node] if node.get("type") == "integer" else []
+        return found + [item for value in node.values() for item in _integers(value)]
+    if isinstance(node, list):
+        return [item for value in node for item in _integers(value)]
+    return []
+
+
+def test_every_whole_number_field_is_bounded_as_the_library_bounds_it() -> None:
+    from privacymodel.model.fields import MAX_WHOLE_NUMBER, int_bounds
+
+    integers = _integers(SCHEMA)
+    assert integers
+    assert all(-MAX_WHOLE_NUMBER <= schema["minimum"] <= schema["maximum"] <= MAX_WHOLE_NUMBER for schema in integers)
+    assert int_bounds({}) == (-MAX_WHOLE_NUMBER, MAX_WHOLE_NUMBER)
+    assert int_bounds({"minimum": 0, "maximum": 25}) == (0, 25)
+    with pytest.raises(ValueError, match="got <whole number of about 5001 digits>"):
+        pm.Children(age=10**5000)

@@ -13,9 +13,11 @@ from privacymodel.model import vocab
 
 FAMILIES = {
     "base": {"CustomTerm", "Vocabulary"},
-    "data": {"DataCategoryTerm", "DataSource"},
+    "data": {"DataCategoryTerm", "DataSource", "Identifiability"},
+    "subjects": {"DataSubjectTerm"},
+    "operations": {"OperationTerm"},
     "purposes": {"PurposeTerm", "LegalBasisTerm"},
-    "rights": {"RightKind", "LawTerm", "ChoiceKind", "NotificationMethod"},
+    "rights": {"RightKind", "LawTerm", "RecourseKind", "ChoiceKind", "NotificationMethod"},
     "parties": {"PartyRole", "ContactPurpose", "RecipientKind"},
     "trackers": {"TrackerParty", "TrackerTechnology", "CookieCategory"},
     "measures": {"MeasureTerm", "TransferMechanism"},

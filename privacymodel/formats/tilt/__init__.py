@@ -31,11 +31,18 @@ value that is recognisably no value:
   ``language`` is the policy's language, or TILT's default ``en`` when it states
   none, ``status`` is ``active``, ``_id`` is a UUID derived from the policy's URL
   (or title), and ``_hash`` is the SHA-256 of the document written with sorted
-  keys, no spaces and ``_hash`` empty.
+  keys, no spaces and ``_hash`` empty;
+* names of parties the policy does not name (``your local supervisory
+  authority``): the party's description, which TILT reads back as its name.
+
+A recipient's ``category`` is its kind, or the first of its ``kinds``. Express and
+explicit consent under the GDPR are written as its Art. 6(1)(a), ``GDPR-6-1-a``,
+the kind leading the description (``express-consent: ...``) and read back as it.
 
 Reading a TILT document back recognises every one of these placeholders as
 "not stated". Everything a policy states that TILT cannot hold is reported as a
-PM404 warning; the placeholders written are reported as PM405.
+PM404 warning (a fee whose amount has more than 17 digits among it); the
+placeholders written are reported as PM405.
 
 Reading
 -------
@@ -45,8 +52,10 @@ TILT documents as people write them: ``null``, ``""``, ``[]`` and ``{}`` mean
 Buchstabe b DSGVO``, ``article 6, paragraphe 1, point a) du RGPD``); durations
 such as ``P72H`` are read as meant (``PT72H``); categories, purposes and
 recipient categories that match no vocabulary term become ``x-`` custom terms
-with the original text kept in ``description``. Every field that cannot be
-carried over is reported as PM402, every value repaired as PM403.
+with the original text kept in ``description``; a fee's amount is written in
+digits (``1234567 EUR``, ``0.5 EUR``). Every field that cannot be carried over
+is reported as PM402 (among them an amount of more than 17 digits, infinite,
+and a number too long to be read as text), every value repaired as PM403.
 """
 
 from __future__ import annotations

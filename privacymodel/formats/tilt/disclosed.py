@@ -26,6 +26,7 @@ from privacymodel.formats.tilt.recognise import (
     read_legal_basis,
     slug,
 )
+from privacymodel.formats.tilt.values import CONSENT_ARTICLES
 from privacymodel.model.formats import FORMATS
 from privacymodel.model.vocab import CustomTerm, DataCategoryTerm, DataSource, LawTerm, LegalBasisTerm
 from privacymodel.problems import kind_of, shown
@@ -195,7 +196,11 @@ class DisclosedReader(LenientReader):
             named = LegalBasisTerm._value2member_map_.get(prefix.group(1))
             custom = prefix.group(1) if prefix.group(1).startswith("x-") else None
             article = term if term is not None and term.startswith("A") else None
-            refines = named is not None and (article is None or named.value.startswith(article))
+            refines = named is not None and (
+                article is None
+                or named.value.startswith(article)
+                or (isinstance(named, LegalBasisTerm) and CONSENT_ARTICLES.get(named) == article)
+            )
             if refines or (custom is not None and article is None):
                 term, rest, note = prefix.group(1), prefix.group(3), None
                 if prefix.group(2):
@@ -330,7 +335,8 @@ class DisclosedReader(LenientReader):
             for s_path, source in self.items(item, "sources", path):
                 public = self.boolean(source, "publiclyAvailable", s_path)
                 kind = DataSource.PUBLIC if public else DataSource.THIRD_PARTY
-                origin = _ORIGINS.get(str(source.get("origin")).strip().lower())  # TILT 2: received, observed, inferred
+                written = source.get("origin")  # TILT 2: received, observed, inferred
+                origin = _ORIGINS.get(written.strip().lower()) if isinstance(written, str) else None
                 kinds = [kind.value, *([origin.value] if origin else [])]
                 category["sources"] = unique([*category.get("sources", []), *kinds])
                 description = self.text(source, "description", s_path)

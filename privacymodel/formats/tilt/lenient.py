@@ -9,17 +9,29 @@ carried over) or a PM403 warning (read as meant, not as written).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 from privacymodel.formats.tilt.common import UNKNOWN_COUNTRY
 from privacymodel.model.formats import FORMATS
 from privacymodel.problems import Code, Problem, format_path, kind_of, shown
 
-__all__ = ["LenientReader", "Path", "placeholder"]
+__all__ = ["LenientReader", "Path", "number_text", "placeholder"]
 
 Path = tuple[str | int, ...]
 """Where a value is in the TILT document: its keys and list indexes."""
+
+
+_NUMBER_DIGITS: Final = 30
+"""The most digits of a number read as text (a name or a telephone number written as a number)."""
+
+
+def number_text(value: float) -> str | None:
+    """A number written where text is expected, as its digits; None if it is not finite or too long to be text."""
+    if isinstance(value, int):  # compared, never written out: a whole number may have any length
+        return str(value) if abs(value) < 10**_NUMBER_DIGITS else None
+    return str(value) if math.isfinite(value) else None
 
 
 def placeholder(value: object) -> bool:
@@ -83,10 +95,11 @@ class LenientReader:
         value = obj.get(key)
         if placeholder(value):
             return None
+        written = value
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
+            value = number_text(value)
         if not isinstance(value, str):
-            self.lost((*path, key), f"expected text; got {kind_of(value)}")
+            self.lost((*path, key), f"expected text; got {kind_of(written)}")
             return None
         if fmt != "text":
             value = value.strip()  # stray spaces around an address or a code are no part of it

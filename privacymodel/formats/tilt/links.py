@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
+from typing import Any
 
 from privacymodel.formats.tilt.common import unique
 from privacymodel.model.policy import PrivacyPolicy
 
-__all__ = ["Links", "links"]
+__all__ = ["Links", "distinct", "frozen", "links"]
 
 _KINDS = ("bases", "recipients", "retention", "purposes")
 
@@ -81,34 +82,59 @@ def _link_data(policy: PrivacyPolicy, cats: dict[str, Links], unlinked: Links) -
         _add(cats, retention.data, "retention", [retention.id])
 
 
-def _by_purpose(cats: dict[str, Links], purposes: tuple[str, ...], attr: str, value: str) -> bool:
-    """Link ``value`` to every category linked to one of ``purposes``; whether there is one."""
-    hit = False
-    for found in cats.values():
-        if set(purposes) & set(found.purposes):
-            getattr(found, attr).append(value)
-            hit = True
-    return hit
+class _ByPurpose:
+    """The categories linked to each purpose, to link a statement to every category having one of its purposes."""
+
+    def __init__(self, cats: dict[str, Links]) -> None:
+        self.order = {cat: position for position, cat in enumerate(cats)}
+        self.cats = cats
+        self.having: dict[str, list[str]] = {}
+        for cat, found in cats.items():
+            for purpose in unique(found.purposes):
+                self.having.setdefault(purpose, []).append(cat)
+
+    def link(self, purposes: tuple[str, ...], attr: str, value: str) -> bool:
+        """Link ``value`` to every category linked to one of ``purposes``, in the categories' order; whether there is one."""
+        hit = {cat for purpose in set(purposes) for cat in self.having.get(purpose, ())}
+        for cat in sorted(hit, key=self.order.__getitem__):
+            getattr(self.cats[cat], attr).append(value)
+        return bool(hit)
 
 
 def _link_purposes(policy: PrivacyPolicy, cats: dict[str, Links], unlinked: Links) -> None:
     """Link the statements naming no data through their purposes (to ``unlinked`` if no category has one)."""
+    by_purpose = _ByPurpose(cats)  # the categories' purposes do not change here
     for basis in policy.legal_bases or ():
-        if not basis.data and not (basis.purposes and _by_purpose(cats, basis.purposes, "bases", basis.id)):
+        if not basis.data and not (basis.purposes and by_purpose.link(basis.purposes, "bases", basis.id)):
             unlinked.bases.append(basis.id)
             unlinked.purposes += basis.purposes or ()
     for recipient in policy.recipients or ():
-        if not recipient.data and not (recipient.purposes and _by_purpose(cats, recipient.purposes, "recipients", recipient.id)):
+        if not recipient.data and not (recipient.purposes and by_purpose.link(recipient.purposes, "recipients", recipient.id)):
             unlinked.recipients.append(recipient.id)
             unlinked.purposes += recipient.purposes or ()
     for retention in policy.retention or ():
         if retention.data:
             continue
         if retention.purposes:
-            if not _by_purpose(cats, retention.purposes, "retention", retention.id):
+            if not by_purpose.link(retention.purposes, "retention", retention.id):
                 unlinked.retention.append(retention.id)
         elif cats:
             for found in cats.values():
                 found.retention.append(retention.id)
         else:
             unlinked.retention.append(retention.id)
+
+
+def frozen(value: Any) -> Hashable:
+    """``value`` (JSON-like: dicts, lists, scalars) as a hashable value, equal to another's exactly when ``==`` says so."""
+    if isinstance(value, dict):
+        return frozenset((key, frozen(item)) for key, item in value.items())
+    return tuple(map(frozen, value)) if isinstance(value, list) else value
+
+
+def distinct(entries: list[Any]) -> list[Any]:
+    """The statements ``entries`` as written, without those written alike (equal to an earlier one), in their order."""
+    first: dict[Hashable, Any] = {}
+    for entry in entries:
+        first.setdefault(frozen(entry), entry)
+    return list(first.values())

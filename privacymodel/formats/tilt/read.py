@@ -27,11 +27,12 @@ from privacymodel.formats.tilt.common import (
     unique,
 )
 from privacymodel.formats.tilt.disclosed import DisclosedReader
-from privacymodel.formats.tilt.lenient import Path, placeholder
+from privacymodel.formats.tilt.lenient import Path, number_text, placeholder
+from privacymodel.formats.tilt.values import MAX_AMOUNT_DIGITS, amount_in
 from privacymodel.model.formats import FORMATS
 from privacymodel.model.policy import FORMAT_VERSION, PrivacyPolicy
 from privacymodel.model.vocab import LawTerm, RightKind, TransferMechanism
-from privacymodel.problems import Code, PolicyError, Problem, shown
+from privacymodel.problems import Code, PolicyError, Problem, format_path, shown
 
 __all__ = ["from_tilt"]
 
@@ -54,14 +55,7 @@ class _TiltReader(DisclosedReader):
         meta_name = self.text(meta, "name", ("meta",))
         name = self.text(controller, "name", ("controller",)) or meta_name
         if name is None:
-            raise PolicyError(
-                [
-                    Problem(
-                        code=Code.NOT_TILT,
-                        message="the TILT document names no controller (controller.name and meta.name are empty)",
-                    )
-                ]
-            )
+            raise PolicyError([_no_controller(controller, meta)])
         self.unknown_keys(data, TILT_KEYS, ())
         policy: dict[str, Any] = {"privacymodel": FORMAT_VERSION, "document": self.document(meta, meta_name, name)}
         party = self.controller(controller, name)
@@ -174,7 +168,7 @@ class _TiltReader(DisclosedReader):
             contact["email"] = email
         phone = obj.get("phone")
         if not placeholder(phone):
-            text = str(phone).strip() if isinstance(phone, (str, int)) else None
+            text = phone.strip() if isinstance(phone, str) else number_text(phone) if isinstance(phone, int) else None
             if text and FORMATS["phone"].check(text):
                 contact["phone"] = text
             else:
@@ -308,10 +302,15 @@ class _TiltReader(DisclosedReader):
         fee = self.mapping(body, "administrativeFee", path)
         if fee is not None:
             amount, currency = fee.get("amount"), fee.get("currency")
-            if isinstance(amount, (int, float)) and not isinstance(amount, bool) and isinstance(currency, str):
-                self.rights[kind]["fee"] = f"{amount:g} {currency.strip().upper()}"
-            else:
+            if not (isinstance(amount, (int, float)) and not isinstance(amount, bool) and isinstance(currency, str)):
                 self.lost((*path, "administrativeFee"), "expected an amount and a currency")
+            elif (digits := amount_in(amount)) is None:
+                self.lost(
+                    (*path, "administrativeFee", "amount"),
+                    f"the amount {shown(amount)} is not a number of at most {MAX_AMOUNT_DIGITS} digits; the fee is left out",
+                )
+            else:
+                self.rights[kind]["fee"] = f"{digits} {currency.strip().upper()}"
 
     def automated(self, policy: dict[str, Any]) -> None:
         path: Path = ("automatedDecisionMaking",)
@@ -329,6 +328,23 @@ class _TiltReader(DisclosedReader):
         self.unknown_keys(body, ("inUse", "logicInvolved", "scopeAndIntendedEffects"), path)
         if adm:
             policy["automated_decision_making"] = adm
+
+
+def _no_controller(controller: Mapping[str, Any], meta: Mapping[str, Any]) -> Problem:
+    """The problem of a document that names no controller: where a name is written that is not text, or that none is."""
+    unreadable = [
+        (where, "name") for where, obj in (("controller", controller), ("meta", meta)) if not placeholder(obj.get("name"))
+    ]
+    if not unreadable:
+        return Problem(
+            code=Code.NOT_TILT, message="the TILT document names no controller (controller.name and meta.name are empty)"
+        )
+    names = " and ".join(".".join(parts) for parts in unreadable)
+    return Problem(
+        code=Code.NOT_TILT,
+        message=f"the TILT document names no controller: {names} {'is' if len(unreadable) == 1 else 'are'} not text",
+        path=format_path(unreadable[0]),
+    )
 
 
 def from_tilt(data: Mapping[str, Any], *, notes: list[Problem] | None = None) -> PrivacyPolicy:

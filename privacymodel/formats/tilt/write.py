@@ -19,10 +19,21 @@ from privacymodel.formats.tilt.common import (
     is_legitimate_interests,
     unique,
 )
-from privacymodel.formats.tilt.coverage import not_held
-from privacymodel.formats.tilt.links import Links, links
-from privacymodel.formats.tilt.values import FEE, LANGUAGES, TILT_PHONE, address_text, basis_out, tilt_duration
-from privacymodel.model.policy import ContactPoint, DataCategory, PostalAddress, PrivacyPolicy, Retention, Right
+from privacymodel.formats.tilt.coverage import kinds_left_out, not_held
+from privacymodel.formats.tilt.links import Links, distinct, frozen, links
+from privacymodel.formats.tilt.values import (
+    FEE,
+    LANGUAGES,
+    MAX_AMOUNT_DIGITS,
+    TILT_PHONE,
+    address_text,
+    amount_out,
+    basis_out,
+    party_name,
+    recipient_category,
+    tilt_duration,
+)
+from privacymodel.model.policy import ContactPoint, DataCategory, Party, PostalAddress, PrivacyPolicy, Retention, Right
 from privacymodel.model.vocab import DataCategoryTerm, DataSource, RightKind
 from privacymodel.problems import Code, Problem, format_path, shown
 
@@ -89,9 +100,9 @@ class _TiltWriter:
             self.lost(("rights", indexes[0], "kind"), f"TILT has no right {kind!r}")
         doc["automatedDecisionMaking"] = self.automated_decisions()
         doc["changesOfPurpose"] = []
-        self.notes += not_held(policy)
-        canonical = json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-        doc["meta"]["_hash"] = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        self.notes += [*kinds_left_out(policy), *not_held(policy)]
+        canonical = json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+        doc["meta"]["_hash"] = hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
         return doc
 
     def meta(self) -> dict[str, Any]:
@@ -110,12 +121,12 @@ class _TiltWriter:
             language = "en"
             self.placeholder("meta.language", language, ("document", "language"))
         stated_version = document.version or ""
-        version = int(stated_version) if re.fullmatch(r"0*[1-9][0-9]{0,8}", stated_version) else 1
+        version = int(stated_version.lstrip("0")) if re.fullmatch(r"0*[1-9][0-9]{0,8}", stated_version) else 1
         if document.version is not None and version == 1 and stated_version.lstrip("0") != "1":
             self.lost(("document", "version"), "TILT's meta.version is a whole number; the policy's version label is left out")
         return {
             "_id": str(policy_uuid(document)),
-            "name": self.policy.controllers[0].name,
+            "name": party_name(self.policy.controllers[0]),
             "created": (created or self.today).isoformat(),
             "modified": (modified or self.today).isoformat(),
             "version": version,
@@ -154,11 +165,17 @@ class _TiltWriter:
         self.placeholder(tilt_field, UNKNOWN_COUNTRY, path)
         return UNKNOWN_COUNTRY
 
+    def name(self, party: Party, tilt_field: str, path: tuple[str | int, ...]) -> str:
+        """The name TILT requires for ``party`` (at ``path``): its description where the policy names it not (noted)."""
+        if party.name is None:
+            self.placeholder(tilt_field, party_name(party), (*path, "description"))
+        return party_name(party)
+
     def controller(self) -> dict[str, Any]:
         policy = self.policy
         first = policy.controllers[0]
         for index, other in enumerate(policy.controllers[1:], start=1):
-            self.lost(("controllers", index), f"TILT names one controller; {other.name!r} is left out")
+            self.lost(("controllers", index), f"TILT names one controller; {party_name(other)!r} is left out")
         representative: dict[str, Any]
         if policy.representative is None:
             self.placeholder("controller.representative", "no name, no email", ("representative",))
@@ -167,14 +184,14 @@ class _TiltWriter:
             contacts = policy.representative.contacts or ()
             path = ("representative", "contacts")
             representative = {
-                "name": policy.representative.name,
+                "name": self.name(policy.representative, "controller.representative.name", ("representative",)),
                 "email": self.email(contacts, "controller.representative.email", path),
                 **self.phone(contacts, path),
             }
         if first.address is None:
             self.placeholder("controller.address", "", ("controllers", 0, "address"))
         return {
-            "name": first.name,
+            "name": self.name(first, "controller.name", ("controllers", 0)),
             "address": address_text(first.address),
             "country": self.country(first.address, "controller.country", ("controllers", 0, "address", "country")),
             "representative": representative,
@@ -220,7 +237,8 @@ class _TiltWriter:
         rest = self.item(UNLINKED_ID, str(DataCategoryTerm.PERSONAL_DATA), unlinked, _NO_REQUIREMENT)
         # TILT cannot tell apart two statements written alike: one linked elsewhere covers its twin here.
         for key in _LINKED_LISTS:
-            rest[key] = [entry for entry in rest[key] if not any(entry in other[key] for other in out)]
+            elsewhere = {frozen(entry) for other in out for entry in other[key]}
+            rest[key] = [entry for entry in rest[key] if frozen(entry) not in elsewhere]
         if any(rest[key] for key in _LINKED_LISTS):
             out.append(rest)
         return out
@@ -244,7 +262,7 @@ class _TiltWriter:
             "recipients": [
                 {
                     **({"name": self.recipients[r].name} if self.recipients[r].name else {}),
-                    "category": str(self.recipients[r].kind or ""),
+                    "category": recipient_category(self.recipients[r])[0],
                 }
                 for r in linked.recipients
             ],
@@ -254,7 +272,7 @@ class _TiltWriter:
             "nonDisclosure": requirement,
         }
         for key in _LINKED_LISTS:  # statements written alike are one statement in TILT
-            written[key] = [entry for i, entry in enumerate(written[key]) if entry not in written[key][:i]]
+            written[key] = distinct(written[key])
         return written
 
     def storage(self, retention: Retention) -> dict[str, Any]:
@@ -366,7 +384,8 @@ class _TiltWriter:
                 body["supervisoryAuthority"] = {"name": ""}
             else:
                 contacts = authority.contacts or ()
-                found: dict[str, Any] = {"name": authority.name}
+                name = self.name(authority, "rightToComplain.supervisoryAuthority.name", ("supervisory_authority",))
+                found: dict[str, Any] = {"name": name}
                 if authority.address is not None:
                     found["address"] = address_text(authority.address)
                     if authority.address.country:
@@ -386,8 +405,13 @@ class _TiltWriter:
             if right.fee is None:
                 continue
             match = FEE.match(right.fee) if right.kind is RightKind.PORTABILITY else None
-            if match:
-                body["administrativeFee"] = {"amount": float(match.group(1)), "currency": match.group(2)}
+            amount = amount_out(match.group(1)) if match else None
+            if match and amount is not None:
+                body["administrativeFee"] = {"amount": amount, "currency": match.group(2)}
+            elif match:
+                self.lost(
+                    ("rights", index, "fee"), f"TILT's amount holds at most {MAX_AMOUNT_DIGITS} digits; the fee is left out"
+                )
             else:
                 self.lost(("rights", index, "fee"), _FEE_REASON)
         return body

@@ -9,11 +9,15 @@ a :class:`CustomTerm`: any text starting with ``x-`` (for example
 
 from __future__ import annotations
 
-import re
+import difflib
+from collections.abc import Sequence
 from enum import Enum
 from typing import Final
 
-__all__ = ["CUSTOM_TERM_PATTERN", "DPV", "EU_GDPR", "PD", "CustomTerm", "Vocabulary"]
+from privacymodel.model.formats import ecma_regex
+from privacymodel.problems import shown
+
+__all__ = ["CUSTOM_TERM_PATTERN", "DPV", "EU_GDPR", "PD", "CustomTerm", "Vocabulary", "closest_term"]
 
 # The DPV 2.x namespaces term IRIs are written in: core, personal data, and the GDPR extension.
 DPV: Final = "https://w3id.org/dpv#"
@@ -21,7 +25,7 @@ PD: Final = "https://w3id.org/dpv/pd#"
 EU_GDPR: Final = "https://w3id.org/dpv/legal/eu/gdpr#"
 
 CUSTOM_TERM_PATTERN: Final = "^x-[A-Za-z0-9][A-Za-z0-9._-]*$"
-_CUSTOM_TERM_RE: Final = re.compile(CUSTOM_TERM_PATTERN)
+_CUSTOM_TERM_RE: Final = ecma_regex(CUSTOM_TERM_PATTERN)  # as JSON Schema reads it: no line break after the term
 
 
 class CustomTerm(str):
@@ -36,7 +40,9 @@ class CustomTerm(str):
 
     def __new__(cls, value: str) -> CustomTerm:
         if not isinstance(value, str) or _CUSTOM_TERM_RE.search(value) is None:
-            raise ValueError(f"a custom term must start with 'x-' followed by letters, digits, '.', '_' or '-'; got {value!r}")
+            raise ValueError(
+                f"a custom term must start with 'x-' followed by letters, digits, '.', '_' or '-'; got {shown(value)}"
+            )
         return super().__new__(cls, value)
 
     def __repr__(self) -> str:
@@ -59,3 +65,27 @@ class Vocabulary(str, Enum):
 
     def __str__(self) -> str:
         return self._value_
+
+
+def _spelling(word: str) -> str:
+    return word.lower().replace("_", "-").replace(" ", "-")
+
+
+def closest_term(value: str, candidates: Sequence[str]) -> str | None:
+    """The candidate closest to ``value``, or None when none is close enough to suggest.
+
+    The same word written otherwise (in other case, with ``_`` or a space for ``-``: ``Third Party`` for
+    ``third-party``) comes first; else the closest by :func:`difflib.get_close_matches` at its cutoff of 0.6.
+    The model classes and the reader suggest terms and keys with it ("did you mean 'access'?").
+    """
+    longest = max(map(len, candidates), default=0)
+    if len(value) <= longest:
+        spelt = _spelling(value)
+        for candidate in candidates:
+            if _spelling(candidate) == spelt:
+                return candidate
+    # difflib's ratio is at most 2*min/(len(a)+len(b)): a word over 7/3 the longest candidate reaches no cutoff of 0.6.
+    if len(value) * 3 > 7 * longest:
+        return None
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    return close[0] if close else None

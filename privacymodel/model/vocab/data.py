@@ -1,4 +1,5 @@
-"""Vocabularies of personal data: its categories (DPV ``pd:``), the GDPR Art. 9 special categories, and its sources."""
+"""Vocabularies of personal data: its categories (DPV ``pd:``), the GDPR Art. 9 special categories, its sources,
+and how far it identifies people."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Final
 
 from privacymodel.model.vocab.base import DPV, PD, Vocabulary
 
-__all__ = ["SPECIAL_CATEGORIES", "DataCategoryTerm", "DataSource"]
+__all__ = ["SPECIAL_CATEGORIES", "DataCategoryTerm", "DataSource", "Identifiability"]
 
 
 class DataCategoryTerm(Vocabulary):
@@ -109,3 +110,22 @@ class DataSource(Vocabulary):
     PUBLIC = ("public", "Obtained from a publicly accessible source.", DPV + "PublicDataSource")
     DERIVED = ("derived", "Derived from other data.", DPV + "DerivedPersonalData")
     INFERRED = ("inferred", "Inferred from other data (for example by profiling).", DPV + "InferredPersonalData")
+    UNSPECIFIED = ("unspecified", "Other sources the policy does not name.")
+
+
+class Identifiability(Vocabulary):
+    """How far data identifies people, as the policy says (W3C DPV personal, pseudonymised and anonymised data)."""
+
+    IDENTIFIABLE = ("identifiable", "Personal data: it identifies a person or can be linked to one.", DPV + "PersonalData")
+    PSEUDONYMISED = (
+        "pseudonymised",
+        "Pseudonymised: it identifies no one without additional information kept separately.",
+        DPV + "PseudonymisedData",
+    )
+    ANONYMISED = ("anonymised", "Anonymised, fully and for good, so that it no longer identifies anyone.", DPV + "AnonymisedData")
+    NOT_PERSONAL = (
+        "not-personal",
+        "Not personal data ('not personally identifiable'), as the policy says.",
+        DPV + "NonPersonalData",
+    )
+    AGGREGATED = ("aggregated", "Aggregate data from which individuals cannot be singled out, as the policy calls it.")

@@ -62,5 +62,13 @@ class RecipientKind(Vocabulary):
     CUSTOMER = ("customer", "The controller's own (business) customers.")
     ACQUIRER = ("acquirer", "A buyer or successor in a merger, acquisition or sale of assets.")
     PUBLIC_AUTHORITY = ("public-authority", "Courts, regulators, law enforcement and other public authorities.")
-    THIRD_PARTY = ("third-party", "Third parties in general.", DPV + "ThirdParty")
+    THIRD_PARTY = (
+        "third-party",
+        "A third party in the GDPR Art. 4(10) sense: not the controller, not a processor.",
+        DPV + "ThirdParty",
+    )
     PUBLIC = ("public", "The public (for example readers of a public forum).")
+    OTHER_ORGANISATION = (
+        "other-organisation",
+        "Another company or organisation in the everyday sense; its legal role, where stated, goes in role.",
+    )

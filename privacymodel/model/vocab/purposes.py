@@ -96,6 +96,16 @@ class PurposeTerm(Vocabulary):
         DPV + "ProvideProductRecommendations",
     )
     STAFF_TRAINING = ("staff-training", "Training staff.")
+    IDENTITY_RESOLUTION = (
+        "identity-resolution",
+        "Recognising visitors or email recipients and identifying who they are, for the controller or its customers.",
+    )
+    CREDIT_CHECKING = (
+        "credit-checking",
+        "Checking the creditworthiness or solvency of customers and reducing credit risk.",
+        DPV + "CustomerSolvencyMonitoring",
+    )
+    TRAINING = ("training", "Training in the general sense the policy uses, not staff training.")
 
 
 class LegalBasisTerm(Vocabulary):
@@ -173,3 +183,25 @@ class LegalBasisTerm(Vocabulary):
     )
     VITAL_INTEREST = ("vital-interest", "A vital interest, under a law other than the GDPR.", DPV + "VitalInterest")
     PUBLIC_INTEREST = ("public-interest", "A public interest, under a law other than the GDPR.", DPV + "PublicInterest")
+    EXPRESS_CONSENT = (
+        "express-consent",
+        "Consent given by an action meant to convey it (ticking a box, clicking 'I agree').",
+        DPV + "ExpressedConsent",
+    )
+    EXPLICIT_CONSENT = (
+        "explicit-consent",
+        (
+            "Consent given by an action that conveys the consent alone, such as an express statement (the explicit "
+            "consent GDPR Art. 9 asks for special categories)."
+        ),
+        DPV + "ExplicitlyExpressedConsent",
+    )
+    IMPLIED_CONSENT = (
+        "implied-consent",
+        (
+            "Consent inferred from use or conduct ('by using the site you agree'); not consent as the GDPR defines it, "
+            "which needs a clear affirmative act."
+        ),
+        DPV + "ImpliedConsent",
+    )
+    OPT_OUT_CONSENT = ("opt-out-consent", "Processing that goes ahead unless people opt out.")

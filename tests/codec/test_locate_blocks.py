@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
 import privacymodel as pm
+from privacymodel.checks import validate
 from privacymodel.codec.locate import _block_positions, place
 from privacymodel.codec.yaml_read import Outline, locate, parse
 from privacymodel.problems import format_path
 from privacymodel.strategies import policies
 from tests.conftest import EXAMPLES
+from tests.helpers import invoke
 
 _KEYS = st.sampled_from(["a", "b", "c", "name", "x y", "é"])
 _SCALARS = st.none() | st.booleans() | st.integers(-5, 5) | st.sampled_from(["", "text", "1.10", "two\nlines", "#", "a: b"])
@@ -104,3 +108,17 @@ def test_a_key_that_does_not_start_its_line_is_read_again_whole() -> None:
     assert _block_positions(text, {("a",)}, outline) is None
     [problem] = place([pm.Problem(code="PM103", message="m", path="$.a")], text, None, outline)
     assert (problem.line, problem.column) == (2, 3)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_the_command_places_the_examples_warnings_as_a_whole_re_read_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, newline: str
+) -> None:
+    for example in EXAMPLES:
+        (tmp_path / example.name).write_bytes(example.read_text(encoding="utf-8").replace("\n", newline).encode())
+    by_parts = invoke("validate", "--format", "json", str(tmp_path))
+    read = validate.parse
+    monkeypatch.setattr(validate, "parse", lambda text, file, outline=None: read(text, file))  # no outline kept
+    whole = invoke("validate", "--format", "json", str(tmp_path))
+    assert (by_parts.returncode, by_parts.stdout) == (whole.returncode, whole.stdout)
+    assert '"line": ' in by_parts.stdout

@@ -19,7 +19,7 @@ from typing import Final
 
 from attrs import frozen
 
-from privacymodel.codec.text import MAX_INPUT_BYTES
+from privacymodel.codec.text import read_within_limit
 from privacymodel.problems import Code, PolicyError, Problem
 
 __all__ = [
@@ -128,32 +128,16 @@ def read_file(file: PolicyFile) -> bytes:
             select.select([fd], [], [], PIPE_GRACE_SECONDS)  # wait a little for a writer that starts late
         if hasattr(os, "O_NONBLOCK"):
             os.set_blocking(fd, True)
-        data = handle.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        raise PolicyError([_too_large(file.path, "the file")])
-    return data
+        return read_within_limit(handle, file.path)
 
 
 def read_stdin() -> bytes:
     """Standard input, up to the input limit; :class:`PolicyError` (PM011) past it, :class:`OSError` if it is closed."""
     if sys.stdin is None:
         raise OSError(errno.EBADF, "standard input is closed")
-    data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        raise PolicyError([_too_large(STDIN, "standard input")])
-    return data
+    return read_within_limit(sys.stdin.buffer, STDIN, "standard input")
 
 
 def read_source(path: str) -> bytes:
     """The bytes of the file ``path`` named on the command line (standard input for ``-``), as :func:`read_file`."""
     return read_file(PolicyFile(path=path))
-
-
-def _too_large(name: str, what: str) -> Problem:
-    return Problem(
-        code=Code.TOO_LARGE,
-        message=f"{what} is larger than the limit of {MAX_INPUT_BYTES} bytes",
-        file=name,
-        line=1,
-        column=1,
-    )

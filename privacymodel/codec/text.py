@@ -8,11 +8,11 @@ and CRLF each end a line, and columns count characters.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import BinaryIO, Final
 
 from privacymodel.problems import Code, PolicyError, Problem
 
-__all__ = ["MAX_INPUT_BYTES", "decode", "position_of", "read_limited", "too_large"]
+__all__ = ["MAX_INPUT_BYTES", "decode", "position_of", "read_limited", "read_within_limit", "too_large"]
 
 MAX_INPUT_BYTES: Final = 64 * 1024 * 1024
 """The largest input accepted, in bytes (64 MiB); larger input is refused with PM011."""
@@ -24,13 +24,19 @@ _BOM: Final = "\ufeff".encode()
 def read_limited(name: str) -> bytes:
     """The bytes of the file ``name``; :class:`PolicyError` (PM011) if it is larger than the input limit."""
     with open(name, "rb") as handle:
-        data = handle.read(MAX_INPUT_BYTES + 1)
+        return read_within_limit(handle, name)
+
+
+def read_within_limit(handle: BinaryIO, name: str, what: str = "the file") -> bytes:
+    """The bytes of the open ``handle``, reading at most one byte past the input limit, never the whole of a
+    larger input; :class:`PolicyError` (PM011, naming ``what`` was read) past the limit."""
+    data = handle.read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
         raise PolicyError(
             [
                 Problem(
                     code=Code.TOO_LARGE,
-                    message=f"the file is larger than the limit of {MAX_INPUT_BYTES} bytes",
+                    message=f"{what} is larger than the limit of {MAX_INPUT_BYTES} bytes",
                     file=name,
                     line=1,
                     column=1,

@@ -15,6 +15,7 @@ import pytest
 
 from privacymodel.cli import common, files, validate
 from privacymodel.cli.escape import json_name, line_start, quoted, safe
+from privacymodel.codec import text
 from privacymodel.problems import PolicyError
 from tests.conftest import MINIMAL
 from tests.helpers import invoke
@@ -122,7 +123,7 @@ def test_a_file_that_is_swapped_after_the_search_is_checked_again_when_opened() 
 
 
 def test_standard_input_is_read_only_up_to_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files, "MAX_INPUT_BYTES", 1000)
+    monkeypatch.setattr(text, "MAX_INPUT_BYTES", 1000)  # the limit every reader reads within
     for command in (["validate"], ["render"], ["export", "--to", "json"], ["import", "--from", "tilt"], ["audit"]):
         result = invoke(*command, "-", stdin=b"a" * 5000)
         assert result.returncode == 1, command
@@ -130,7 +131,7 @@ def test_standard_input_is_read_only_up_to_the_limit(monkeypatch: pytest.MonkeyP
 
 
 def test_standard_input_is_never_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files, "MAX_INPUT_BYTES", 1000)
+    monkeypatch.setattr(text, "MAX_INPUT_BYTES", 1000)  # the limit every reader reads within
     consumed = []
     real = files.read_stdin
 

@@ -18,7 +18,7 @@ from attrs import frozen
 
 from privacymodel.checks.consistency import check
 from privacymodel.checks.validate import _load as read_policy
-from privacymodel.codec.text import MAX_INPUT_BYTES
+from privacymodel.codec.text import read_within_limit
 from privacymodel.model.policy import PrivacyPolicy
 from privacymodel.problems import Code, PolicyError, Problem
 
@@ -85,11 +85,7 @@ def _read(path: str) -> bytes:
             raise PolicyError([_unreadable(path, "not read: not a regular file")])
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
-        data = handle.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        message = f"the file is larger than the limit of {MAX_INPUT_BYTES} bytes"
-        raise PolicyError([Problem(code=Code.TOO_LARGE, message=message, file=path, line=1, column=1)])
-    return data
+        return read_within_limit(handle, path)
 
 
 def read_file(path: str, root: str | None = None) -> Entry:

@@ -3,9 +3,11 @@
 Read a policy with :func:`load` or :func:`loads`, write it with :func:`dump`,
 check it with :func:`check` or :func:`validate_file`, and export the JSON
 Schema with :func:`json_schema`. :func:`to_tilt` and :func:`from_tilt` write
-and read TILT documents, :func:`to_dpv` writes W3C DPV JSON-LD, and :func:`to_tables` turns policies into
-Apache Arrow tables (with the optional pyarrow). Every model class is frozen and keyword-only;
-a field left ``None`` means the policy does not state it.
+and read TILT documents (:func:`from_tilt_array` each document of a JSON array), :func:`to_dpv` writes W3C DPV JSON-LD, :func:`to_fides` a Fides (fideslang)
+manifest, and :func:`to_tables` turns policies into Apache Arrow tables (with the optional pyarrow).
+:func:`evidence` checks a policy against captures of what its website does (HAR files).
+:func:`audit` checks a policy against what a law requires it to disclose, as of a day (:func:`audit_date`).
+Every model class is frozen and keyword-only; a field left ``None`` means the policy does not state it.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -38,6 +40,7 @@ from privacymodel.model.policy import (
     Prohibition,
     ProvisionRequirement,
     Purpose,
+    PurposeChange,
     Recipient,
     Recourse,
     Retention,
@@ -73,12 +76,14 @@ from privacymodel.model.vocab import (
 from privacymodel.problems import CODES, Code, PolicyError, Problem, Severity
 
 if TYPE_CHECKING:
-    from privacymodel.checks.audit import LAWS, Finding, audit
+    from privacymodel.checks.audit import LAWS, AuditDate, Finding, audit, audit_date
     from privacymodel.checks.diff import Change, diff
     from privacymodel.formats.dpv import to_dpv
+    from privacymodel.formats.evidence import evidence
+    from privacymodel.formats.fides import to_fides
     from privacymodel.formats.render import render
     from privacymodel.formats.tables import to_tables
-    from privacymodel.formats.tilt import from_tilt, to_tilt
+    from privacymodel.formats.tilt import TiltResult, from_tilt, from_tilt_array, to_tilt
     from privacymodel.model.schema import SCHEMA_ID, json_schema
 
     __version__: str
@@ -91,12 +96,18 @@ _LAZY: dict[str, str] = {
     "audit": "privacymodel.checks.audit",
     "Finding": "privacymodel.checks.audit",
     "LAWS": "privacymodel.checks.audit",
+    "AuditDate": "privacymodel.checks.audit",
+    "audit_date": "privacymodel.checks.audit",
     "diff": "privacymodel.checks.diff",
     "Change": "privacymodel.checks.diff",
     "render": "privacymodel.formats.render",
     "to_dpv": "privacymodel.formats.dpv",
+    "evidence": "privacymodel.formats.evidence",
+    "to_fides": "privacymodel.formats.fides",
     "to_tilt": "privacymodel.formats.tilt",
     "from_tilt": "privacymodel.formats.tilt",
+    "from_tilt_array": "privacymodel.formats.tilt",
+    "TiltResult": "privacymodel.formats.tilt",
     "to_tables": "privacymodel.formats.tables",
     "json_schema": "privacymodel.model.schema",
     "SCHEMA_ID": "privacymodel.model.schema",
@@ -130,6 +141,7 @@ __all__ = [
     "FORMAT_VERSION",
     "LAWS",
     "SCHEMA_ID",
+    "AuditDate",
     "AutomatedDecisionMaking",
     "Certification",
     "Change",
@@ -171,6 +183,7 @@ __all__ = [
     "Prohibition",
     "ProvisionRequirement",
     "Purpose",
+    "PurposeChange",
     "PurposeTerm",
     "Recipient",
     "RecipientKind",
@@ -182,6 +195,7 @@ __all__ = [
     "Role",
     "Security",
     "Severity",
+    "TiltResult",
     "TrackerParty",
     "TrackerTechnology",
     "Transfer",
@@ -189,16 +203,20 @@ __all__ = [
     "Vocabulary",
     "__version__",
     "audit",
+    "audit_date",
     "check",
     "diff",
     "dump",
+    "evidence",
     "from_tilt",
+    "from_tilt_array",
     "json_schema",
     "load",
     "loads",
     "render",
     "structure",
     "to_dpv",
+    "to_fides",
     "to_tables",
     "to_tilt",
     "unstructure",

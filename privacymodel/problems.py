@@ -43,6 +43,7 @@ class Code:
     TOO_FEW_ITEMS: Final = "PM107"
     UNSUPPORTED_VERSION: Final = "PM108"
     ONE_OF_REQUIRED: Final = "PM109"
+    CONFLICTING_KEYS: Final = "PM110"
     # Consistency between parts.
     DUPLICATE_ID: Final = "PM201"
     UNDECLARED_ID: Final = "PM202"
@@ -60,6 +61,15 @@ class Code:
     REINTERPRETED: Final = "PM403"
     NOT_EXPORTED: Final = "PM404"
     PLACEHOLDER: Final = "PM405"
+    # A policy against what a website does (evidence).
+    NOT_A_CAPTURE: Final = "PM501"
+    CAPTURE_VERSION: Final = "PM502"
+    CAPTURE_ITEM: Final = "PM503"
+    UNDECLARED_COOKIE: Final = "PM511"
+    COOKIE_PARTY: Final = "PM512"
+    COOKIE_LIFETIME: Final = "PM513"
+    UNDECLARED_HOST: Final = "PM514"
+    COOKIE_NOT_OBSERVED: Final = "PM515"
 
 
 CODES: Final[dict[str, str]] = {
@@ -87,6 +97,7 @@ CODES: Final[dict[str, str]] = {
     Code.TOO_FEW_ITEMS: "too few items",
     Code.UNSUPPORTED_VERSION: "unsupported format version",
     Code.ONE_OF_REQUIRED: "at least one of several keys is required",
+    Code.CONFLICTING_KEYS: "two keys of which at most one may be given",
     # Consistency between parts.
     Code.DUPLICATE_ID: "duplicate id",
     Code.UNDECLARED_ID: "reference to an id that is not declared",
@@ -104,6 +115,15 @@ CODES: Final[dict[str, str]] = {
     Code.REINTERPRETED: "a TILT value read as meant rather than as written",
     Code.NOT_EXPORTED: "a policy field the export format cannot hold",
     Code.PLACEHOLDER: "a placeholder written for a field TILT requires and the policy does not state",
+    # A policy against what a website does (evidence).
+    Code.NOT_A_CAPTURE: "not a capture: neither a HAR file nor the Website Evidence Collector's output",
+    Code.CAPTURE_VERSION: "a HAR version that is not supported",
+    Code.CAPTURE_ITEM: "an item of a capture that cannot be read (a wrong type or value)",
+    Code.UNDECLARED_COOKIE: "a cookie observed that no declaration covers",
+    Code.COOKIE_PARTY: "a cookie set by another party than the one declared",
+    Code.COOKIE_LIFETIME: "a cookie that lasts longer than declared",
+    Code.UNDECLARED_HOST: "a third-party host contacted that no recipient's domains cover",
+    Code.COOKIE_NOT_OBSERVED: "a cookie declared that no capture shows",
 }
 """Every problem code with a one-line description, in the order of the README's table."""
 

@@ -153,6 +153,11 @@ def _build_class_strategy(cls: type[Model]) -> st.SearchStrategy[Model]:
                     kwargs[name] = tuple(draw(st.lists(item, min_size=1, max_size=3))) if many else draw(item)
             elif value is not None:
                 kwargs[name] = draw(value)
+        for pair in cls.exclusive:
+            # At most one of the pair: keep the one a "one of" rule asked for, else either.
+            if all(name in kwargs for name in pair):
+                dropped = pair[0] if pair[1] == forced else pair[1] if pair[0] == forced else draw(st.sampled_from(pair))
+                del kwargs[dropped]
         return cls(**kwargs)
 
     return build()

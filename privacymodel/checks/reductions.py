@@ -65,7 +65,7 @@ _NO_LONGER_TRUE: Final = {
 }
 # Fields whose list gaining a term does (in the topic named: a prohibition's operations do not).
 _GAINS: Final = {
-    ("other", "operations"): "more is done with the data",
+    ("processing", "operations"): "more is done with the data",
     ("other", "not_taken"): "a security measure is now said not to be taken",
 }
 # Fields that, when added, narrow a statement: the exceptions and conditions of a statement on selling, and how a

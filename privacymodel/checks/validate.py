@@ -20,7 +20,7 @@ from privacymodel.codec.yaml_read import Outline, parse
 from privacymodel.model.policy import PrivacyPolicy
 from privacymodel.problems import Code, PolicyError, Problem
 
-__all__ = ["MAX_PROBLEMS", "load", "loads", "structure", "validate_file", "validate_text"]
+__all__ = ["MAX_PROBLEMS", "load", "loads", "read_policy", "structure", "validate_file", "validate_text"]
 
 PathLike = str | os.PathLike[str]
 
@@ -55,6 +55,17 @@ def validate_text(text: str | bytes, *, file: str | None = None, max_problems: i
     ``text`` is a str (or a subclass) or UTF-8 bytes; anything else is a :class:`TypeError`.
     """
     return _load(text, file, max_problems=max_problems)[1]
+
+
+def read_policy(
+    text: str | bytes, *, file: str | None = None, max_problems: int | None = MAX_PROBLEMS
+) -> tuple[PrivacyPolicy | None, list[Problem]]:
+    """Read policy text once for both the policy and every problem, located, as :func:`validate_text` gives them.
+
+    The policy is None where the text could not be structured; where it could but has consistency errors (an
+    undeclared id), it is returned beside them, so a caller decides what an error costs. Never raises for bad input.
+    """
+    return _load(text, file, max_problems=max_problems)
 
 
 def validate_file(path: PathLike, *, max_problems: int | None = MAX_PROBLEMS) -> list[Problem]:

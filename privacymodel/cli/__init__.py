@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable, Sequence
 
 from privacymodel.cli.common import EXIT_USAGE, CommandError, Handler, OutputError, discard, flush_stdout
-from privacymodel.cli.parser import build_parser
+from privacymodel.cli.parser import build_parser, command_in
 
 __all__ = ["main"]
 
@@ -22,7 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     prog = "privacymodel"
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(command_in(sys.argv[1:] if argv is None else argv)).parse_args(argv)
         prog = f"privacymodel {args.command}"
         handler: Handler = args.handler
         status = handler(args)

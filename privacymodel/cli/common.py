@@ -8,9 +8,10 @@ disk ends the command with one line on standard error (:class:`OutputError`) rat
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Final, TextIO
 
@@ -73,17 +74,32 @@ class OutputError(CommandError):
         super().__init__(EXIT_USAGE, f"cannot write to standard output: {reason}")
 
 
-def policy_files(paths: Sequence[str]) -> list[PolicyFile]:
-    """The files named or found under ``paths``, each once; a usage error if a path does not exist or none is found."""
+def policy_files(paths: Sequence[str]) -> Iterator[PolicyFile]:
+    """The files named or found under ``paths``, each once, found as they are asked for; a usage error (raised at
+    once) if a path does not exist or no file is found.
+
+    Nothing is kept of a file once it is given but, where several paths are given, its path, to give it once.
+    """
     missing = [path for path in paths if path != "-" and not os.path.exists(path)]
     if missing:
         raise CommandError(EXIT_USAGE, *(f"no such file or directory: {quoted(path)}" for path in missing))
-    files: dict[str, PolicyFile] = {}
-    for file in expand(paths):
-        files.setdefault(file.path, file)
-    if not files:
+    found = expand(paths)
+    first = next(found, None)
+    if first is None:
         raise CommandError(EXIT_USAGE, "no *.yaml, *.yml or *.json files under the paths given")
-    return list(files.values())
+    return _once(itertools.chain([first], found), several=len(paths) > 1)
+
+
+def _once(files: Iterator[PolicyFile], *, several: bool) -> Iterator[PolicyFile]:
+    """``files`` without repeats: one folder gives each file once, so only several paths need the paths seen."""
+    if not several:
+        yield from files
+        return
+    seen: set[str] = set()
+    for file in files:
+        if file.path not in seen:
+            seen.add(file.path)
+            yield file
 
 
 def require_exists(path: str) -> None:

@@ -1,20 +1,20 @@
-"""The command line: the top-level parser and, per command, a function that declares its options and its handler."""
+"""The command line: the top-level parser and, per command, a function that declares its options and its handler.
+
+Only the command being run is declared in full (:func:`build_parser` with its name): the others are listed with their
+one-line help, so running one command does not import what the others need (the audit's laws, the exporters).
+"""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, Final, TypeAlias
 
-from privacymodel.checks.audit import LAWS
-from privacymodel.checks.validate import MAX_PROBLEMS
-from privacymodel.cli import audit, convert, diff, render, schema, validate
 from privacymodel.cli.common import emit
-from privacymodel.cli.reporters import AUDIT_REPORTERS, DIFF_REPORTERS, REPORTERS
-from privacymodel.problems import CODES
 
 __all__ = [
+    "HELP",
     "add_audit",
     "add_diff",
     "add_export",
@@ -23,11 +23,26 @@ __all__ = [
     "add_schema",
     "add_validate",
     "build_parser",
+    "command_in",
 ]
 
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 _FORMATTER = argparse.RawDescriptionHelpFormatter
+
+HELP: Final[dict[str, str]] = {
+    "validate": "check policy files and report every problem with its line and column",
+    "audit": "check a policy against what a law requires it to disclose",
+    "diff": "compare two versions of a policy by meaning, not by line",
+    "render": "write a privacy label of a policy as Markdown or HTML",
+    "export": "write a policy as plain JSON, a TILT document, W3C DPV JSON-LD or a fideslang system manifest",
+    "import": "read a TILT document (or a JSON array of them) and write it as a policy in YAML",
+    "schema": "print, write or check the JSON Schema of the format",
+    "table": "write policies as tables (Parquet or CSV) for analysis",
+    "terms": "list vocabulary terms with their descriptions and DPV IRIs",
+    "evidence": "check a policy against captures of what a website does (HAR files)",
+}
+"""Each command's one-line help, in the order ``privacymodel --help`` lists them."""
 
 
 class _VersionAction(argparse.Action):
@@ -43,8 +58,19 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of the ``privacymodel`` command; each command sets ``handler`` to the function that runs it."""
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs: its first word that is not an option, if that names a command."""
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg if arg in HELP else None
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of the ``privacymodel`` command; each command sets ``handler`` to the function that runs it.
+
+    With ``command``, only that command is declared in full, the others by name and help alone; without, all are.
+    """
     parser = argparse.ArgumentParser(
         prog="privacymodel",
         formatter_class=_FORMATTER,
@@ -65,8 +91,23 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
-    for add in (add_validate, add_audit, add_diff, add_render, add_export, add_import, add_schema, add_table, add_terms):
-        add(commands)
+    adders = {
+        "validate": add_validate,
+        "audit": add_audit,
+        "diff": add_diff,
+        "render": add_render,
+        "export": add_export,
+        "import": add_import,
+        "schema": add_schema,
+        "table": add_table,
+        "terms": add_terms,
+        "evidence": add_evidence,
+    }
+    for name, add in adders.items():
+        if command is None or name == command:
+            add(commands)
+        else:
+            commands.add_parser(name, help=HELP[name])
     return parser
 
 
@@ -75,6 +116,13 @@ def add_terms(commands: Commands) -> None:
     from privacymodel.cli import terms  # noqa: PLC0415 - the command's options live in its own module
 
     terms.add_command(commands, _FORMATTER)
+
+
+def add_evidence(commands: Commands) -> None:
+    """``evidence POLICY CAPTURE... [--format text|json|html] [--site HOST] [--color]``, declared beside its handler."""
+    from privacymodel.cli import evidence  # noqa: PLC0415 - the command's options live in its own module
+
+    evidence.add_command(commands, _FORMATTER)
 
 
 def add_table(commands: Commands) -> None:
@@ -86,11 +134,16 @@ def add_table(commands: Commands) -> None:
 
 def add_validate(commands: Commands) -> None:
     """``validate PATH... [--format] [--strict] [--quiet] [--color] [--jobs] [--max-problems]``."""
+    from privacymodel.checks.validate import MAX_PROBLEMS  # noqa: PLC0415 - declared only when it runs (module docstring)
+    from privacymodel.cli import validate  # noqa: PLC0415
+    from privacymodel.cli.reporters import REPORTERS  # noqa: PLC0415
+    from privacymodel.problems import CODES  # noqa: PLC0415
+
     codes = "\n".join(f"  {code}  {text}" for code, text in CODES.items())
     command = commands.add_parser(
         "validate",
         formatter_class=_FORMATTER,
-        help="check policy files and report every problem with its line and column",
+        help=HELP["validate"],
         description=(
             "Check policy files: YAML or JSON syntax, the shape of the policy, vocabulary terms,\n"
             "formats, and consistency between parts (ids, references, dates). Every problem is\n"
@@ -136,22 +189,43 @@ def add_validate(commands: Commands) -> None:
 
 
 def add_audit(commands: Commands) -> None:
-    """``audit PATH... [--law] [--format] [--fail-on] [--color]``."""
+    """``audit PATH... [--law] [--as-of] [--format] [--fail-on] [--color]``."""
+    from privacymodel.checks.audit import LAWS  # noqa: PLC0415 - declared only when it runs (module docstring)
+    from privacymodel.cli import audit  # noqa: PLC0415
+    from privacymodel.cli.reporters import AUDIT_REPORTERS  # noqa: PLC0415
+
     command = commands.add_parser(
         "audit",
         formatter_class=_FORMATTER,
-        help="check a policy against what a law requires it to disclose",
+        help=HELP["audit"],
         description=(
             "List, item by item, what a law requires a privacy notice to say and whether the policy\n"
-            "says it: present (with the paths that satisfy it), missing, not-applicable (with why) or\n"
-            "unclear. gdpr covers Articles 13 and 14; ccpa the notice at collection and the rights;\n"
-            "coppa the basics for a service that says it is, or is not, directed at children.\n\n"
+            "says it: present (with the paths that satisfy it), missing, unclear, referred (the policy\n"
+            "sends readers to a separate notice for the law, named) or not-applicable (with why).\n"
+            "The laws, with the day each applies from:\n"
+            + "".join(f"  {law:<8} {rule_set.name}, from {rule_set.applies_from.date}\n" for law, rule_set in LAWS.items())
+            + "  all      every law the policy cites (in laws, or through its rights).\n\n"
+            "The policy is judged as of a day: --as-of, else its own date (last_updated, else\n"
+            "effective_date), else today; the report says which and why. A law not yet in force that\n"
+            "day, or a duty not yet added to it, is not-applicable, with the date it applies from;\n"
+            "a transfer mechanism is judged by whether it could be relied on that day.\n\n"
             "exit status: 0 nothing required is missing, 1 an item is missing (or unclear, with\n"
-            "--fail-on unclear) or a file cannot be read, 2 usage error."
+            "--fail-on unclear) or a file cannot be read, 2 usage error (such as a malformed date)."
         ),
     )
     command.add_argument("paths", nargs="+", metavar="PATH", help="policy files or folders (as for validate)")
-    command.add_argument("--law", choices=sorted(LAWS), default="gdpr", help="the law to audit against (default gdpr)")
+    command.add_argument(
+        "--law",
+        choices=[*sorted(LAWS), "all"],
+        default="gdpr",
+        help="the law to audit against (default gdpr), or all: every law the policy cites",
+    )
+    command.add_argument(
+        "--as-of",
+        type=audit.day,
+        metavar="YYYY-MM-DD",
+        help="the day to judge the policy on (default: the policy's own date, else today)",
+    )
     command.add_argument("--format", choices=sorted(AUDIT_REPORTERS), default="text", help="text (default) or json")
     command.add_argument(
         "--fail-on",
@@ -165,10 +239,13 @@ def add_audit(commands: Commands) -> None:
 
 def add_diff(commands: Commands) -> None:
     """``diff OLD NEW [--format] [--color]``."""
+    from privacymodel.cli import diff  # noqa: PLC0415 - declared only when it runs (module docstring)
+    from privacymodel.cli.reporters import DIFF_REPORTERS  # noqa: PLC0415
+
     command = commands.add_parser(
         "diff",
         formatter_class=_FORMATTER,
-        help="compare two versions of a policy by meaning, not by line",
+        help=HELP["diff"],
         description=(
             "Compare two versions of a policy. Items are matched by identity (a cookie by name and\n"
             "provider, a recipient by name or kind, a right by kind and law, a data category or purpose\n"
@@ -190,10 +267,12 @@ def add_diff(commands: Commands) -> None:
 
 def add_render(commands: Commands) -> None:
     """``render PATH [--format] [--out]``."""
+    from privacymodel.cli import render  # noqa: PLC0415 - declared only when it runs (module docstring)
+
     command = commands.add_parser(
         "render",
         formatter_class=_FORMATTER,
-        help="write a privacy label of a policy as Markdown or HTML",
+        help=HELP["render"],
         description=(
             "Write a privacy label of a policy: short answers (is data sold, marketing and ads, tracking,\n"
             "how long it is kept, how to delete it, other rights and how to use them, who receives it,\n"
@@ -212,16 +291,19 @@ def add_render(commands: Commands) -> None:
 
 def add_export(commands: Commands) -> None:
     """``export PATH --to FORMAT [--out] [--strict] [--quiet]``."""
+    from privacymodel.cli import convert  # noqa: PLC0415 - declared only when it runs (module docstring)
+
     command = commands.add_parser(
         "export",
         formatter_class=_FORMATTER,
-        help="write a policy as plain JSON, as a TILT document or as W3C DPV JSON-LD",
+        help=HELP["export"],
         description=(
             "Write a policy in another format, to standard output or --out FILE:\n"
             "  json  the plain JSON form, which the exported JSON Schema describes; nothing is lost\n"
             "  tilt  a TILT document (Transparency Information Language) that TILT's JSON Schema accepts;\n"
             "        fields TILT requires and the policy does not state get the placeholders the README lists\n"
-            "  dpv   JSON-LD in W3C Data Privacy Vocabulary (DPV 2.x) terms\n"
+            "  dpv   JSON-LD in W3C Data Privacy Vocabulary 2.3 terms: a dpv:Process with its privacy notice\n"
+            "  fides a Fides manifest in YAML: a fideslang system with its privacy declarations, and a dataset\n"
             "Every field the format cannot hold is reported on standard error (PM404), with its line\n"
             "and column in the policy, and so is every placeholder written (PM405).\n\n"
             "exit status: 0 written, 1 the file is not a valid policy (or, with --strict, something\n"
@@ -229,41 +311,57 @@ def add_export(commands: Commands) -> None:
         ),
     )
     command.add_argument("path", metavar="PATH", help="a policy file, or - for standard input")
-    command.add_argument("--to", required=True, choices=("json", "tilt", "dpv"), help="the format to write")
+    command.add_argument("--to", required=True, choices=("json", "tilt", "dpv", "fides"), help="the format to write")
     _conversion_options(command, "a field is left out or a placeholder written", "what is left out")
     command.set_defaults(handler=convert.run_export)
 
 
 def add_import(commands: Commands) -> None:
-    """``import PATH --from tilt [--out] [--strict] [--quiet]``."""
+    """``import PATH --from tilt [--out FILE|DIR] [--strict] [--quiet]``."""
+    from privacymodel.cli import convert  # noqa: PLC0415 - declared only when it runs (module docstring)
+
     command = commands.add_parser(
         "import",
         formatter_class=_FORMATTER,
-        help="read a TILT document and write it as a policy in YAML",
+        help=HELP["import"],
         description=(
             "Read a TILT document (JSON) and write the policy it describes as YAML, to standard output\n"
             "or --out FILE. Placeholders (null, empty text, empty lists) are read as 'not stated'; legal\n"
-            "bases written in prose ('Art. 6(1)(f) GDPR', 'Artikel 6 Absatz 1 Buchstabe b DSGVO') are\n"
-            "recognised; durations such as P72H are read as meant (PT72H); categories and purposes that\n"
-            "match no vocabulary term become x- custom terms with the original text kept. Every TILT field\n"
-            "that cannot be carried over (PM402) and every value repaired (PM403) is reported on standard\n"
-            "error with its line and column.\n\n"
-            "exit status: 0 written, 1 the input is not a TILT document (PM401) or cannot be read (or,\n"
-            "with --strict, something could not be carried over), 2 usage error."
+            "bases written in prose ('Art. 6(1)(f) GDPR', 'Artikel 6 Absatz 1 Buchstabe a, b DSGVO') are\n"
+            "recognised, several in one reference too; countries written as names ('Deutschland') are read\n"
+            "as their codes; durations such as P72H are read as meant (PT72H); categories, purposes and\n"
+            "recipient categories that match no vocabulary term become x- custom terms, their text kept as\n"
+            "their label. Every TILT field that cannot be carried over (PM402) and every value read as\n"
+            "meant rather than as written (PM403) is reported on standard error with its line and column.\n\n"
+            "A JSON array of TILT documents (a corpus dump) needs --out DIR: each document is written to\n"
+            "DIR/<name>.yaml, the name made from its controller's name (unique: acme, acme-2), and a summary\n"
+            "of the documents written and refused is printed, the problems of each located in the array.\n\n"
+            "exit status: 0 written, 1 the input (or a document of the array) is not a TILT document\n"
+            "(PM401) or cannot be read (or, with --strict, something could not be carried over or was read\n"
+            "as meant), 2 usage error (an array without --out DIR)."
         ),
     )
-    command.add_argument("path", metavar="PATH", help="a TILT document, or - for standard input")
+    command.add_argument("path", metavar="PATH", help="a TILT document or a JSON array of them, or - for standard input")
     command.add_argument("--from", dest="source", required=True, choices=("tilt",), help="the format to read")
-    _conversion_options(command, "a field could not be carried over or was repaired", "what could not be carried over")
+    command.add_argument(
+        "--out",
+        metavar="FILE|DIR",
+        type=Path,
+        help="write to FILE instead of standard output; for an array, the folder DIR to write one file per document to",
+    )
+    command.add_argument("--strict", action="store_true", help="exit 1 when a field was not carried over or read as meant")
+    command.add_argument("-q", "--quiet", action="store_true", help="do not report what could not be carried over")
     command.set_defaults(handler=convert.run_import)
 
 
 def add_schema(commands: Commands) -> None:
     """``schema [--out DIR] [--check]``."""
+    from privacymodel.cli import schema  # noqa: PLC0415 - declared only when it runs (module docstring)
+
     command = commands.add_parser(
         "schema",
         formatter_class=_FORMATTER,
-        help="print, write or check the JSON Schema of the format",
+        help=HELP["schema"],
         description=(
             "Print the JSON Schema (draft 2020-12) generated from the model, write it to a folder, or\n"
             f"check that a folder's copy ({schema.SCHEMA_FILE}) is up to date.\n\n"

@@ -11,15 +11,17 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 import attrs
 from attrs import define, frozen
 
-from privacymodel.checks.audit import STATUSES, Finding
-from privacymodel.checks.diff import TOPICS, Change
 from privacymodel.cli.escape import json_name, line_start, safe
 from privacymodel.problems import Problem
+
+if TYPE_CHECKING:  # the audit and the diff are imported by their reporters only when they run
+    from privacymodel.checks.audit import AuditDate, Finding
+    from privacymodel.checks.diff import Change
 
 __all__ = [
     "AUDIT_REPORTERS",
@@ -216,11 +218,19 @@ REPORTERS: Final[dict[str, Reporter]] = {
 
 @frozen(kw_only=True)
 class AuditResult:
-    """The findings for one file, or the problems that stopped it being audited."""
+    """The findings for one file under one law, or the problems that stopped it being audited.
+
+    ``law`` is the law audited (the reporter's ``law`` when unset); ``as_of`` the day the policy was judged on
+    and why (unset when it could not be read); ``note`` a line to print instead of findings ('the policy cites
+    no law the audit covers').
+    """
 
     file: str
     findings: tuple[Finding, ...]
     problems: tuple[Problem, ...] = ()
+    law: str | None = None
+    as_of: AuditDate | None = None
+    note: str | None = None
 
 
 class AuditReporter(Protocol):
@@ -230,21 +240,29 @@ class AuditReporter(Protocol):
 
 
 def _counts(findings: Sequence[Finding]) -> dict[str, int]:
+    from privacymodel.checks.audit import STATUSES  # noqa: PLC0415 - validating imports no part of the audit
+
     return {status: sum(1 for f in findings if f.status == status) for status in STATUSES}
 
 
 def render_audit_text(results: Sequence[AuditResult], *, color: bool, law: str) -> Iterator[str]:
-    """A readable report per file: missing items first, then unclear, present and not applicable."""
-    red, yellow, green, dim, bold, reset = (
-        ("\x1b[31m", "\x1b[33m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m") if color else ("",) * 6
+    """A readable report per file and law: the day judged on, then missing items first, then unclear,
+    referred, present and not applicable."""
+    red, yellow, cyan, green, dim, bold, reset = (
+        ("\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m") if color else ("",) * 7
     )
-    colours = {"missing": red, "unclear": yellow, "present": green, "not-applicable": dim}
+    from privacymodel.checks.audit import STATUSES  # noqa: PLC0415 - validating imports no part of the audit
+
+    colours = {"missing": red, "unclear": yellow, "referred": cyan, "present": green, "not-applicable": dim}
     for index, result in enumerate(results):
         if index:
             yield ""
-        yield f"{bold}{line_start(result.file)}{reset} ({law.upper()})"
+        when = f", as of {result.as_of}" if result.as_of is not None else ""
+        yield f"{bold}{line_start(result.file)}{reset} ({(result.law or law).upper()}){when}"
         for problem in result.problems:
             yield f"  {red}cannot audit{reset}: {_location(problem, result.file)}: {problem.code} {safe(problem.message)}"
+        if result.note:
+            yield f"  {safe(result.note)}"
         for finding in sorted(result.findings, key=lambda f: STATUSES.index(f.status)):
             status = f"{colours[finding.status]}{finding.status:<14}{reset}"
             yield f"  {status} {finding.article:<30} {safe(finding.title)}: {safe(finding.message)}"
@@ -261,6 +279,9 @@ def render_audit_json(results: Sequence[AuditResult], *, color: bool = False, la
         "files": [
             {
                 "file": json_name(result.file),
+                "law": result.law or law,
+                "as_of": None if result.as_of is None else {"date": result.as_of.date.isoformat(), "reason": result.as_of.reason},
+                "note": result.note,
                 "problems": [
                     {"code": p.code, "message": p.message, "path": p.path, "line": p.line, "column": p.column}
                     for p in result.problems
@@ -314,6 +335,8 @@ def _short(value: Any) -> str:
 
 def render_diff_text(result: DiffResult, *, color: bool) -> Iterator[str]:
     """The summary, then changes that reduce what people are told or can do, then every change by topic."""
+    from privacymodel.checks.diff import TOPICS  # noqa: PLC0415 - validating imports no part of the diff
+
     red, green, yellow, bold, reset = ("\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[0m") if color else ("",) * 5
     signs = {"added": f"{green}+{reset}", "removed": f"{red}-{reset}", "changed": f"{yellow}~{reset}"}
 

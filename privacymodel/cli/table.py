@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final
 
@@ -25,10 +26,12 @@ AUTOMATIC_THRESHOLD: Final = 512
 
 def add_command(commands: Any, formatter: type[argparse.HelpFormatter]) -> None:
     """Declare ``table PATH... --out DIR [--format] [--audit] [--root] [--jobs] [--dask]`` and its handler."""
+    from privacymodel.cli.parser import HELP  # noqa: PLC0415 - the parser imports this module only when it runs
+
     command = commands.add_parser(
         "table",
         formatter_class=formatter,
-        help="write policies as tables (Parquet or CSV) for analysis",
+        help=HELP["table"],
         description=(
             "Write the policies under the paths given as normalised tables, one file per table in DIR:\n"
             "policies, parties, data categories, purposes, legal bases, processing, recipients, cookies,\n"
@@ -75,7 +78,7 @@ def _count(text: str) -> int:
     return value
 
 
-def _sources(files: list[PolicyFile], root: str | None) -> list[Any]:
+def _sources(files: Iterable[PolicyFile], root: str | None) -> list[Any]:
     """What the tables are made from: each file's path, or what was read already (standard input, a refused file)."""
     from privacymodel.formats.tables.sources import Entry, policy_id, read_bytes  # noqa: PLC0415 - only this command
 

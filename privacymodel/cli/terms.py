@@ -105,14 +105,16 @@ def run(args: argparse.Namespace) -> int:
 
 def add_command(commands: Any, formatter: type[argparse.HelpFormatter]) -> None:
     """Declare ``terms [VOCABULARY] [--format text|json]`` and its handler."""
+    from privacymodel.cli.parser import HELP  # noqa: PLC0415 - the parser imports this module only when it runs
+
     names = "\n".join(_wrap(", ".join(key(name) for name in vocabularies()), "  ", 78))
     command = commands.add_parser(
         "terms",
         formatter_class=formatter,
-        help="list vocabulary terms with their descriptions and DPV IRIs",
+        help=HELP["terms"],
         description=(
             "List every controlled vocabulary of the format, or one, with each term, what it means and\n"
-            "its W3C Data Privacy Vocabulary (DPV 2.x) IRI where DPV has the concept. Fields that take\n"
+            "its W3C Data Privacy Vocabulary (DPV 2.3) IRI where DPV has the concept. Fields that take\n"
             "an open vocabulary also accept x- custom terms (x-loyalty-points).\n\n"
             "exit status: 0 listed, 2 an unknown vocabulary or another usage error."
         ),

@@ -7,12 +7,12 @@ few chunks of files are in flight at a time, so memory does not grow with the nu
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -21,6 +21,9 @@ from privacymodel.cli.common import EXIT_INVALID, EXIT_OK, emit, policy_files, u
 from privacymodel.cli.files import PolicyFile, read_file, unreadable
 from privacymodel.cli.reporters import REPORTERS, FileResult
 from privacymodel.problems import PolicyError, Problem
+
+if TYPE_CHECKING:  # the process pool is imported only when files are checked in several processes
+    from concurrent.futures import Future
 
 __all__ = ["PARALLEL_THRESHOLD", "check_file", "check_files", "run"]
 
@@ -63,20 +66,28 @@ def _check_chunk(files: Sequence[PolicyFile], max_problems: int | None) -> list[
     return [check_file(file, max_problems) for file in files]
 
 
-def check_files(files: Sequence[PolicyFile], jobs: int, max_problems: int | None) -> Iterator[FileResult]:
+def check_files(files: Iterable[PolicyFile], jobs: int, max_problems: int | None) -> Iterator[FileResult]:
     """The result of each of ``files``, in order, one at a time, using up to ``jobs`` processes (0: automatic).
 
-    Standard input (``-``) is read in this process, when its turn comes.
+    Files are taken as they are needed, after the first few that decide how to share the work. Standard input
+    (``-``) is read in this process, when its turn comes.
     """
-    workers = jobs or ((os.cpu_count() or 1) if len(files) > PARALLEL_THRESHOLD else 1)
-    if workers <= 1 or sum(1 for f in files if f.path != "-") <= 1:
-        return (check_file(file, max_problems) for file in files)
-    return _in_processes(files, workers, max_problems)
+    files = iter(files)
+    cores = jobs or (os.cpu_count() or 1)
+    # Enough files to choose the number of processes and the chunk size as if all were known; the rest come later.
+    head = list(itertools.islice(files, max(PARALLEL_THRESHOLD + 1, _CHUNK * cores * 8)))
+    everything = itertools.chain(head, files)
+    workers = jobs or (cores if len(head) > PARALLEL_THRESHOLD else 1)
+    if workers <= 1 or sum(1 for f in head if f.path != "-") <= 1:
+        return (check_file(file, max_problems) for file in everything)
+    size = max(1, min(_CHUNK, len(head) // (workers * 8)))
+    return _in_processes(everything, workers, size, max_problems)
 
 
-def _in_processes(files: Sequence[PolicyFile], workers: int, max_problems: int | None) -> Iterator[FileResult]:
-    """Chunks of ``files`` checked in ``workers`` processes, a bounded number at a time, the results in order."""
-    size = max(1, min(_CHUNK, len(files) // (workers * 8)))
+def _in_processes(files: Iterable[PolicyFile], workers: int, size: int, max_problems: int | None) -> Iterator[FileResult]:
+    """Chunks of ``size`` of ``files`` checked in ``workers`` processes, a bounded number at a time, the results in order."""
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - the process pool's modules cost start-up time
+
     pending: deque[Future[list[FileResult]] | list[FileResult]] = deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         try:
@@ -91,7 +102,7 @@ def _in_processes(files: Sequence[PolicyFile], workers: int, max_problems: int |
                 yield from _done(pending.popleft())
         finally:  # stopped early (an interrupt, a closed pipe): drop what has not started
             for item in pending:
-                if isinstance(item, Future):
+                if not isinstance(item, list):
                     item.cancel()
 
 

@@ -15,7 +15,6 @@ and one last problem (PM013) says how many there were.
 from __future__ import annotations
 
 import collections
-import difflib
 import functools
 import typing
 from collections.abc import Callable, Iterable
@@ -30,7 +29,7 @@ from privacymodel.codec.suggest import custom_term_hint, data_reference_hints, f
 from privacymodel.model.fields import Model, open_vocabulary, ref_targets, type_hints, unwrap_optional
 from privacymodel.model.formats import FORMATS
 from privacymodel.model.policy import FORMAT_VERSION, PrivacyPolicy
-from privacymodel.model.vocab import Vocabulary
+from privacymodel.model.vocab import Vocabulary, closest_term
 from privacymodel.problems import Code, Problem, format_path, kind_of, shown
 
 __all__ = ["MAX_PROBLEMS", "cap", "explain"]
@@ -199,13 +198,11 @@ def _unknown_key(error: SchemaError, path: tuple[Any, ...], _field: Any, _tp: An
 
 
 def _closest(notes: dict[Any, Any], word: str, choices: tuple[str, ...]) -> str | None:
-    """The choice closest to ``word`` (difflib, cutoff 0.6), if any; worked out once per word and choices."""
+    """The choice closest to ``word`` (:func:`~privacymodel.model.vocab.closest_term`), if any; worked out once per
+    word and choices, as the classes work it out."""
     memo = (word, choices)
     if memo not in notes:
-        # difflib's ratio is at most 2*min/(len(a)+len(b)): a word over 7/3 the longest choice reaches no cutoff of 0.6.
-        reachable = len(word) * 3 <= 7 * max(map(len, choices), default=0)
-        close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6) if reachable else []
-        notes[memo] = close[0] if close else None
+        notes[memo] = closest_term(word, choices)
     found: str | None = notes[memo]
     return found
 
@@ -305,6 +302,17 @@ def _reference_hint(notes: dict[Any, Any], value: str, targets: tuple[str, ...])
     return found
 
 
+def _conflicting_keys(error: Any, path: tuple[Any, ...], _field: Any, _tp: Any) -> _Found:
+    """``not`` of required pairs: keys of which at most one may be given, reported at the second key of each pair."""
+    found: _Found = []
+    for branch in error.validator_value.get("anyOf", ()):
+        first, second = branch["required"]
+        if isinstance(error.instance, dict) and first in error.instance and second in error.instance:
+            message = f"give {first} or {second}, not both"
+            found.append(((*path, second), Code.CONFLICTING_KEYS, message))
+    return found
+
+
 def _format_hint(name: str, value: Any) -> str | None:
     """The closest value of the format ``name`` to a text value (:func:`~privacymodel.codec.suggest.format_hint`)."""
     return format_hint(name, value) if isinstance(value, str) else None
@@ -322,6 +330,7 @@ _DESCRIBERS: dict[str, Callable[[Any, tuple[Any, ...], Any, Any], _Found | None]
     "anyOf": _alternatives,
     "oneOf": _alternatives,
     "minItems": _too_few_items,
+    "not": _conflicting_keys,
     **dict.fromkeys(("pattern", "format", "enum", "minimum", "maximum"), _invalid_value),
 }
 """How to describe a schema error, by its keyword; a keyword not here gets a generic PM104."""

@@ -88,7 +88,7 @@ _ANNOTATIONS: Final = frozenset({"$schema", "$id", "$defs", "title", "descriptio
 _KEYWORDS: Final = frozenset(
     {
         "$ref", "type", "properties", "required", "additionalProperties", "items", "minItems",
-        "pattern", "format", "enum", "const", "minimum", "maximum", "anyOf", "oneOf",
+        "pattern", "format", "enum", "const", "minimum", "maximum", "anyOf", "oneOf", "not",
     }
 )  # fmt: skip
 
@@ -135,7 +135,7 @@ class _Node:
 
     __slots__ = (
         "any_of", "closed", "enum", "enum_keyword", "format", "items", "maximum", "min_items", "minimum",
-        "one_of", "properties", "ref", "regex", "required", "schema", "types",
+        "negated", "one_of", "properties", "ref", "regex", "required", "schema", "types",
     )  # fmt: skip
 
     def __init__(self, schema: dict[str, Any]) -> None:
@@ -155,6 +155,7 @@ class _Node:
         self.maximum: Any = None
         self.any_of: tuple[_Node, ...] = ()
         self.one_of: tuple[_Node, ...] = ()
+        self.negated: _Node | None = None  # ``not``: a value this node accepts is an error
 
     # The checker's hot path: one method per value, kept whole because a call per keyword costs time.
     def check(self, value: Any, path: list[Any], report: Report) -> None:
@@ -182,6 +183,8 @@ class _Node:
             report(SchemaError("anyOf", tuple(path), value, self.schema["anyOf"], self.schema))
         if self.one_of and sum(node.accepts(value, path) for node in self.one_of) != 1:
             report(SchemaError("oneOf", tuple(path), value, self.schema["oneOf"], self.schema))
+        if self.negated is not None and self.negated.accepts(value, path):
+            report(SchemaError("not", tuple(path), value, self.schema["not"], self.schema))
 
     def accepts(self, value: Any, path: list[Any]) -> bool:
         """Whether ``value`` breaks nothing in this node."""
@@ -264,6 +267,8 @@ class _Compiler:
         node.minimum, node.maximum = schema.get("minimum"), schema.get("maximum")
         node.any_of = tuple(self.node(sub) for sub in schema.get("anyOf", ()))
         node.one_of = tuple(self.node(sub) for sub in schema.get("oneOf", ()))
+        if "not" in schema:
+            node.negated = self.node(schema["not"])
         if node.one_of and node.enum is None and all(set(sub) - _ANNOTATIONS == {"const"} for sub in schema["oneOf"]):
             self.terms(node, schema["oneOf"])
         return node

@@ -1,6 +1,7 @@
 """The closest valid value to one that is not valid, where what people write can be told: the suggestions in messages.
 
-Three kinds, each worked out only for a problem that is reported:
+Three kinds, each worked out only for a problem that is reported (the first two live in :mod:`privacymodel.model.hints`,
+so the model's classes give the same suggestions):
 
 * :func:`term_hint`: a vocabulary term written as people write it. A legal basis written as an article
   (``Art. 6(1)(b)``, ``Article 9(2)(a) GDPR``, ``GDPR-6-1-f``) is its DPV identifier; one written in words
@@ -28,144 +29,21 @@ from typing import Any, Final
 
 import attrs
 
-from privacymodel.codec.names import fold
-from privacymodel.codec.suggest_formats import format_hint
 from privacymodel.model.fields import Model, open_vocabulary, type_hints, unwrap_optional
+from privacymodel.model.hints.formats import LONGEST, format_hint, quoted
+from privacymodel.model.hints.terms import term_hint
 from privacymodel.model.policy import ContactPoint, PrivacyPolicy
-from privacymodel.model.vocab import LegalBasisTerm, RightKind, Vocabulary
+from privacymodel.model.vocab import Vocabulary
 
 __all__ = ["custom_term_hint", "data_reference_hints", "format_hint", "law_of", "reference_hints", "term_hint"]
-
-_LONGEST: Final = 200
-"""Values longer than this get no suggestion: no valid value is that long, and reading them would cost time."""
-
-
-def _quoted(values: Iterable[str]) -> str:
-    """'did you mean 'a'?' or 'did you mean 'a' or 'b'?'."""
-    return "did you mean " + " or ".join(repr(v) for v in dict.fromkeys(values)) + "?"
-
-
-# --- vocabulary terms ---------------------------------------------------------------------------------------
-
-_GDPR_LAWS: Final = frozenset({"gdpr", "uk-gdpr"})
-"""Laws whose legal bases are numbered as the GDPR's Articles 6 and 9."""
-
-# An article of the GDPR as people write it, read after :func:`_words` (lower case, punctuation gone):
-# 'Art. 6(1)(b)', 'Article 9(2)(a) GDPR', 'GDPR-6-1-f', 'Art. 6 Abs. 1 lit. c DSGVO', 'article 6, paragraphe 1, point e) du RGPD'.
-_LAW_NAME: Final = r"(?:uk )?(?:gdpr|dsgvo|ds gvo|rgpd|uk gdpr)"
-_ARTICLE: Final = (
-    rf"(?:{_LAW_NAME} )?(?:(?:a|art|article|artikel|articulo) ?)?(?P<article>[69]) "
-    r"(?:(?:abs|absatz|para|paragraph|paragraphe|paragraf) )?(?P<paragraph>[12]) "
-    r"(?:(?:lit|letter|point|buchstabe|letra) )?(?P<point>[a-j])"
-    rf"(?: (?:of the |du |der |del )?(?:eu )?{_LAW_NAME})?"
-)
-"""Compiled when first used (:func:`_article`): compiling it costs more than reading a valid policy's start."""
-
-# A legal basis in words: the GDPR article it is, and the term for it under any other law.
-_BASES_IN_WORDS: Final = {
-    "consent": ("A6-1-a", "consent"),
-    "explicit consent": ("A9-2-a", "explicit-consent"),
-    "contract": ("A6-1-b", "contract"),
-    "performance of a contract": ("A6-1-b", "contract"),
-    "contractual necessity": ("A6-1-b", "contract"),
-    "necessary for the performance of a contract": ("A6-1-b", "contract"),
-    "legal obligation": ("A6-1-c", "legal-obligation"),
-    "legal obligations": ("A6-1-c", "legal-obligation"),
-    "compliance with a legal obligation": ("A6-1-c", "legal-obligation"),
-    "legal requirement": ("A6-1-c", "legal-obligation"),
-    "vital interest": ("A6-1-d", "vital-interest"),
-    "vital interests": ("A6-1-d", "vital-interest"),
-    "public interest": ("A6-1-e", "public-interest"),
-    "public task": ("A6-1-e", "public-interest"),
-    "official authority": ("A6-1-e", "public-interest"),
-    "legitimate interest": ("A6-1-f", "legitimate-interest"),
-    "legitimate interests": ("A6-1-f", "legitimate-interest"),
-    "legitimate business interest": ("A6-1-f", "legitimate-interest"),
-    "legitimate business interests": ("A6-1-f", "legitimate-interest"),
-}
-
-# A right in words: the kind under the GDPR, and under the US state laws where it has another name.
-_RIGHTS_IN_WORDS: Final = {
-    "right to be forgotten": ("erasure", "delete"),
-    "deletion": ("erasure", "delete"),
-    "right to deletion": ("erasure", "delete"),
-    "right to delete": ("erasure", "delete"),
-    "right to erasure": ("erasure", "delete"),
-    "correction": ("rectification", "correct"),
-    "right to correction": ("rectification", "correct"),
-    "right to correct": ("rectification", "correct"),
-    "right to rectification": ("rectification", "correct"),
-    "right of access": ("access", "know"),
-    "right to access": ("access", "know"),
-    "right to know": ("access", "know"),
-    "data portability": ("portability", "portability"),
-    "right to data portability": ("portability", "portability"),
-    "right to object": ("objection", "objection"),
-    "right to restriction": ("restriction", "restriction"),
-    "right to restrict processing": ("restriction", "restriction"),
-    "do not sell": ("opt-out-of-sale", "opt-out-of-sale"),
-    "do not sell my personal information": ("opt-out-of-sale", "opt-out-of-sale"),
-    "right to opt out of sale": ("opt-out-of-sale", "opt-out-of-sale"),
-    "right to withdraw consent": ("withdraw-consent", "withdraw-consent"),
-    "right to lodge a complaint": ("complaint", "complaint"),
-}
-_US_STATE_LAWS: Final = frozenset({"ccpa", "cpra", "vcdpa", "cpa"})
-_BASIS_TERMS: Final = frozenset(term.value for term in LegalBasisTerm)
-
-
-def term_hint(vocabulary: type[Vocabulary], value: str, law: str | None = None) -> str | None:
-    """'did you mean ...?' for ``value``, not a term of ``vocabulary``, from how terms are written in words.
-
-    ``law`` is the law the statement names (``gdpr``), where the term depends on it. None where nothing is known
-    of the value: a close spelling is left to the caller.
-    """
-    if len(value) > _LONGEST:
-        return None
-    words = fold(value)
-    if vocabulary is LegalBasisTerm:
-        found = _legal_basis(words, law)
-        if found is not None:
-            return found
-    if vocabulary is RightKind and words in _RIGHTS_IN_WORDS:
-        gdpr, other = _RIGHTS_IN_WORDS[words]
-        if gdpr == other or law in _GDPR_LAWS:
-            return _quoted([gdpr])
-        if law in _US_STATE_LAWS:
-            return _quoted([other])
-        return f"did you mean {gdpr!r} (GDPR) or {other!r} (US state laws)?"
-    spelt = {fold(term.value): term.value for term in vocabulary}.get(words)
-    return _quoted([spelt]) if spelt is not None and spelt != value else None
-
-
-@functools.cache
-def _article() -> re.Pattern[str]:
-    return re.compile(_ARTICLE)
-
-
-def _legal_basis(words: str, law: str | None) -> str | None:
-    article = _article().fullmatch(words)
-    if article is not None:
-        term = f"A{article['article']}-{article['paragraph']}-{article['point']}"
-        if term in _BASIS_TERMS:
-            return _quoted([term])
-        return None
-    for phrase in (words, words.removeprefix("the ")):
-        if phrase in _BASES_IN_WORDS:
-            gdpr, other = _BASES_IN_WORDS[phrase]
-            if law in _GDPR_LAWS:
-                return _quoted([gdpr])
-            if law is not None:
-                return _quoted([other])
-            return f"did you mean {gdpr!r} (under the GDPR) or {other!r} (under another law)?"
-    return None
 
 
 def custom_term_hint(value: str) -> str | None:
     """'did you mean 'x-loyalty-points'?' for a custom term written with spaces or other characters in it."""
-    if len(value) > _LONGEST:
+    if len(value) > LONGEST:
         return None
     body = re.sub(r"[^A-Za-z0-9._-]+", "-", value[2:]).strip("-._")
-    return _quoted([f"x-{body}"]) if body else None
+    return quoted([f"x-{body}"]) if body else None
 
 
 def law_of(data: Any, path: tuple[Any, ...]) -> str | None:
@@ -227,7 +105,7 @@ def _hints(entries: Callable[[], Iterable[_Entry]]) -> Callable[[str, tuple[str,
         if not read:
             read.append(True)
             for collection, item_id, field, value in entries():
-                if len(value) <= _LONGEST:
+                if len(value) <= LONGEST:
                     index.setdefault((collection, value), (field, item_id))
         for target in targets:
             found = index.get((target, ref))

@@ -157,15 +157,30 @@ def _term_check(vocabulary: type[Vocabulary], *, custom: bool) -> Check:
 
 def _not_a_term(text: str, vocabulary: type[Vocabulary], terms: tuple[str, ...], *, custom: bool) -> str:
     """Why ``text`` is not a term: the closest term, or every term of a short vocabulary, and the way out if any."""
+    from privacymodel.model.hints.terms import term_hint  # noqa: PLC0415 - only a value in error needs the hint tables
+
     message = f"{shown(text)} is not a {vocabulary.__name__} term"
-    close = closest_term(text, terms)
-    if close is not None:
+    hint = term_hint(vocabulary, text)
+    close = closest_term(text, terms) if hint is None else None
+    if hint is not None:
+        message += f"; {hint}"
+    elif close is not None:
         message += f"; did you mean {close!r}?"
     elif len(terms) <= _FEW_TERMS:
         message += f"; expected one of {', '.join(terms)}"
     if custom:
         message += ("" if message.endswith("?") else ".") + " Terms outside the vocabulary start with 'x-'."
     return message
+
+
+def _not_of_format(name: str, value: str) -> str:
+    """Why ``value`` is not of the format ``name``, with the value it was most likely meant to be, if one."""
+    from privacymodel.model.hints.formats import format_hint  # noqa: PLC0415 - only a value in error needs the hint tables
+
+    fmt = FORMATS[name]
+    message = f"expected {fmt.description[0].lower()}{fmt.description[1:-1]}; got {shown(value)}"
+    hint = format_hint(name, value)
+    return f"{message}; {hint}" if hint else message
 
 
 def _value_check(tp: Any, meta: typing.Mapping[str, Any]) -> Check | None:
@@ -181,7 +196,7 @@ def _value_check(tp: Any, meta: typing.Mapping[str, Any]) -> Check | None:
         def check_str(value: Any) -> Any:
             if isinstance(value, str):
                 if not fmt.check(value):
-                    raise _InvalidValueError(f"expected {fmt.description[0].lower()}{fmt.description[1:-1]}; got {shown(value)}")
+                    raise _InvalidValueError(_not_of_format(fmt.name, value))
                 if _LONE_SURROGATE.search(value):
                     # Text that is not Unicode cannot be written as UTF-8 YAML, JSON or an IRI; the reader refuses
                     # it as PM002, and built or structured policies must not hold it either.
@@ -233,7 +248,8 @@ def _field_check(field: attrs.Attribute[Any], hint: Any) -> Check | None:
 class Model:
     """Base of every model class: checks field constraints when an instance is created.
 
-    ``one_of_required`` names fields of which at least one must be set. A vocabulary field takes its terms (or
+    ``one_of_required`` names fields of which at least one must be set; ``exclusive`` names pairs of fields of
+    which at most one may be set (a cookie's exact ``name`` and its ``name_prefix``). A vocabulary field takes its terms (or
     their text, which becomes the term) and, where the field allows, ``x-`` custom terms; any other value
     raises ValueError naming the field, the value and the closest term. Each subclass's docstring gains an
     "Attributes" section listing its fields with their descriptions, so ``help()`` shows them.
@@ -241,6 +257,7 @@ class Model:
 
     __slots__ = ()
     one_of_required: ClassVar[tuple[str, ...]] = ()
+    exclusive: ClassVar[tuple[tuple[str, str], ...]] = ()
     _checks: ClassVar[tuple[tuple[str, Check], ...]]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -267,6 +284,9 @@ class Model:
         if self.one_of_required and all(getattr(self, n) is None for n in self.one_of_required):
             names = ", ".join(self.one_of_required)
             raise ValueError(f"{cls.__name__}: at least one of {names} must be given")
+        for first, second in self.exclusive:
+            if getattr(self, first) is not None and getattr(self, second) is not None:
+                raise ValueError(f"{cls.__name__}: give {first} or {second}, not both")
 
 
 def _with_attributes(doc: str, fields: Iterable[attrs.Attribute[Any]]) -> str:

@@ -37,10 +37,12 @@ from privacymodel.model.statements import (
     LawReference,
     LegalBasis,
     PolicyChanges,
+    PostalAddress,
     Processing,
     Prohibition,
     ProvisionRequirement,
     Purpose,
+    PurposeChange,
     Recipient,
     Recourse,
     Retention,
@@ -74,6 +76,7 @@ __all__ = [
     "Prohibition",
     "ProvisionRequirement",
     "Purpose",
+    "PurposeChange",
     "Recipient",
     "Recourse",
     "Retention",
@@ -103,23 +106,6 @@ class Document(Model):
     acceptance_by_use: bool | None = fld("Whether using the site or service is said to mean accepting the policy.")
     archive_url: str | None = fld("Where an archived copy of the text was retrieved from.", fmt="uri")
     retrieved_on: dt.date | None = fld("The date the text was retrieved or archived.")
-
-
-@frozen(kw_only=True)
-class PostalAddress(Model):
-    """A postal address."""
-
-    organisation: str | None = fld("The organisation named in the address, where it differs from the party.")
-    lines: tuple[str, ...] | None = fld("Street lines: building, street, floor, suite.", min_items=1)
-    locality: str | None = fld("City or town.")
-    region: str | None = fld("State, province or region.")
-    postal_code: str | None = fld("Postal or ZIP code.")
-    country: str | None = fld("The country, as an ISO 3166-1 alpha-2 code (US, IN, NO).", fmt="country")
-
-    def one_line(self, *, country: bool = True) -> str:
-        """The address on one line, its parts separated by commas ('3 Columbus Circle, New York, NY, 10019, US')."""
-        parts = (self.organisation, *(self.lines or ()), self.locality, self.region, self.postal_code)
-        return ", ".join(part for part in (*parts, self.country if country else None) if part)
 
 
 @frozen(kw_only=True)
@@ -156,6 +142,7 @@ class Party(Model):
     id: str = fld("A local id for this party.", required=True, fmt="id")
     name: str | None = fld("The legal name; unset where the policy names none ('your local supervisory authority').")
     aliases: tuple[str, ...] | None = fld("Other names the policy uses for the party ('CTS', 'the Company').", min_items=1)
+    division: str | None = fld("The division or line of business the policy concerns ('Product line e-mobility').")
     roles: tuple[Role, ...] | None = fld("The roles the policy says the party plays.", min_items=1)
     address: PostalAddress | None = fld("The party's postal address.")
     contacts: tuple[ContactPoint, ...] | None = fld("Ways to reach the party.", min_items=1)
@@ -221,6 +208,9 @@ class PrivacyPolicy(Model):
     sale_of_data: DataSale | None = fld("Whether data is sold or shared.")
     automated_decision_making: AutomatedDecisionMaking | None = fld("Automated decision-making and profiling.")
     policy_changes: PolicyChanges | None = fld("How changes to the policy are made known.")
+    purpose_changes: tuple[PurposeChange, ...] | None = fld(
+        "Planned changes of purpose people are told of beforehand (GDPR Art. 13(3), 14(4))."
+    )
     choices: tuple[Choice, ...] | None = fld("Choices and opt-outs.")
     laws: tuple[LawReference, ...] | None = fld("Laws and frameworks the policy cites.")
 
@@ -253,6 +243,7 @@ MODEL_CLASSES: Final = (
     DataSale,
     AutomatedDecisionMaking,
     PolicyChanges,
+    PurposeChange,
     Choice,
     LawReference,
 )

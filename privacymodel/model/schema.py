@@ -134,6 +134,9 @@ def _class_def(cls: type[Model], defs: dict[str, Any]) -> dict[str, Any]:
         # Each branch names the key it requires among its own properties ({} adds no constraint: the key's
         # schema is the one above), as ajv's strict mode asks of a key required inside anyOf.
         result["anyOf"] = [{"properties": {name: {}}, "required": [name]} for name in cls.one_of_required]
+    if cls.exclusive:
+        # At most one of each pair: the object must not have both keys.
+        result["not"] = {"anyOf": [{"properties": {key: {} for key in pair}, "required": list(pair)} for pair in cls.exclusive]}
     return result
 
 

@@ -7,6 +7,7 @@ local id, and ``section`` names the part of the source policy a statement encode
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Final
 
 from attrs import frozen
@@ -50,10 +51,12 @@ __all__ = [
     "LawReference",
     "LegalBasis",
     "PolicyChanges",
+    "PostalAddress",
     "Processing",
     "Prohibition",
     "ProvisionRequirement",
     "Purpose",
+    "PurposeChange",
     "Recipient",
     "Recourse",
     "Retention",
@@ -74,6 +77,24 @@ EXCEPTIONS: Final = "Exceptions the policy states ('except as described below').
 """The description every ``exceptions`` field shares."""
 
 _SUBJECTS = "Whose data: the data subjects it concerns (ids); everyone the policy covers when unset."
+_LABEL = "The policy's own name for it, where the term does not say it in those words ('Bonitätsprüfung')."
+
+
+@frozen(kw_only=True)
+class PostalAddress(Model):
+    """A postal address (of a party, a contact point or a recipient)."""
+
+    organisation: str | None = fld("The organisation named in the address, where it differs from the party.")
+    lines: tuple[str, ...] | None = fld("Street lines: building, street, floor, suite.", min_items=1)
+    locality: str | None = fld("City or town.")
+    region: str | None = fld("State, province or region.")
+    postal_code: str | None = fld("Postal or ZIP code.")
+    country: str | None = fld("The country, as an ISO 3166-1 alpha-2 code (US, IN, NO).", fmt="country")
+
+    def one_line(self, *, country: bool = True) -> str:
+        """The address on one line, its parts separated by commas ('3 Columbus Circle, New York, NY, 10019, US')."""
+        parts = (self.organisation, *(self.lines or ()), self.locality, self.region, self.postal_code)
+        return ", ".join(part for part in (*parts, self.country if country else None) if part)
 
 
 @frozen(kw_only=True)
@@ -82,6 +103,7 @@ class DataCategory(Model):
 
     id: str = fld("A local id for this data category.", required=True, fmt="id")
     term: DataCategoryTerm | CustomTerm = fld("The vocabulary term (or an x- custom term).", required=True)
+    label: str | None = fld(_LABEL)
     description: str | None = fld(DESCRIPTION)
     sources: tuple[DataSource, ...] | None = fld("How the data is obtained.", min_items=1)
     special_category: bool | None = fld("Whether this is a special category of data (GDPR Art. 9).")
@@ -115,6 +137,7 @@ class Purpose(Model):
 
     id: str = fld("A local id for this purpose.", required=True, fmt="id")
     term: PurposeTerm | CustomTerm = fld("The vocabulary term (or an x- custom term).", required=True)
+    label: str | None = fld(_LABEL)
     description: str | None = fld(DESCRIPTION)
     section: str | None = fld(SECTION)
 
@@ -149,10 +172,15 @@ class Recipient(Model):
 
     id: str = fld("A local id; cookies and statements refer to the recipient by it.", required=True, fmt="id")
     name: str | None = fld("The recipient's name, where the policy names it ('Google Analytics').")
+    division: str | None = fld("The division of the recipient that receives the data, where the policy names one.")
+    address: PostalAddress | None = fld("The recipient's postal address, where the policy gives it.")
     kind: RecipientKind | CustomTerm | None = fld("The kind of recipient.")
     kinds: tuple[RecipientKind | CustomTerm, ...] | None = fld(
         "The kinds of recipient, where it is several at once (a social network that is also an advertising network).",
         min_items=1,
+    )
+    label: str | None = fld(
+        "The policy's own name for the kind of recipient, where the term does not say it in those words ('Zahlungsdienstleister')."
     )
     role: PartyRole | None = fld("The recipient's role, where stated.")
     data: tuple[str, ...] | None = fld("Data categories it receives (ids).", ref="data_categories", fmt="id", min_items=1)
@@ -220,6 +248,8 @@ class Cookie(Model):
     """A cookie or other tracker (local storage, web beacon, tag, SDK)."""
 
     one_of_required = ("name", "name_prefix", "description")
+    # An exact name and a prefix would say two different things of one tracker: a family is a prefix alone.
+    exclusive = (("name", "name_prefix"),)
 
     id: str | None = fld("A local id, where other parts refer to this tracker.", fmt="id")
     name: str | None = fld("The exact name ('_ga').")
@@ -257,6 +287,9 @@ class Retention(Model):
     until: str | None = fld("The event that ends retention ('account closure').")
     as_long_as_necessary: bool | None = fld("Whether data is kept as long as necessary for its purposes.")
     legal_requirement: bool | None = fld("Whether data may be kept longer where the law requires.")
+    required_by: tuple[str, ...] | None = fld(
+        "The laws or provisions that require keeping the data, as the policy cites them ('HGB-257', '§ 147 AO').", min_items=1
+    )
     criteria: str | None = fld("The criteria that set the period, as the policy states them.")
     description: str | None = fld(DESCRIPTION)
     section: str | None = fld(SECTION)
@@ -308,6 +341,9 @@ class Transfer(Model):
     )
     other_destinations: bool | None = fld("Whether data also goes to other countries the policy does not name.")
     mechanisms: tuple[TransferMechanism | CustomTerm, ...] | None = fld("Mechanisms relied on.", min_items=1)
+    remedies: bool | None = fld(
+        "Whether enforceable rights and effective legal remedies are said to be available to people (GDPR Art. 46(1))."
+    )
     recipients: tuple[str, ...] | None = fld("Recipients involved (ids).", ref="recipients", fmt="id", min_items=1)
     data: tuple[str, ...] | None = fld("Data categories transferred (ids).", ref="data_categories", fmt="id", min_items=1)
     description: str | None = fld(DESCRIPTION)
@@ -419,6 +455,22 @@ class PolicyChanges(Model):
     acceptance_by_continued_use: bool | None = fld("Whether continuing to use the service is said to mean accepting changes.")
     material_change_requires_consent: bool | None = fld("Whether a material change needs people's consent.")
     description: str | None = fld(DESCRIPTION)
+    section: str | None = fld(SECTION)
+
+
+@frozen(kw_only=True)
+class PurposeChange(Model):
+    """A planned change of purpose: data to be processed for a purpose other than the one it was collected for."""
+
+    one_of_required = ("description", "date", "new_version_url")
+
+    id: str | None = fld("A local id for this change.", fmt="id")
+    description: str | None = fld("The change, as the policy describes it.")
+    data: tuple[str, ...] | None = fld(
+        "The data categories the change affects (ids).", ref="data_categories", fmt="id", min_items=1
+    )
+    date: dt.date | None = fld("The date the change is planned for.")
+    new_version_url: str | None = fld("Where the policy's version after the change is published.", fmt="uri")
     section: str | None = fld(SECTION)
 
 

@@ -127,6 +127,7 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "examples", folder / "examples")
     shutil.copytree(ROOT / "schemas", folder / "schemas")
     shutil.copytree(ROOT / "examples", folder / "corpus")
+    shutil.copytree(ROOT / "tests" / "formats" / "data" / "evidence", folder / "tests" / "formats" / "data" / "evidence")
     shutil.copy(ROOT / "examples" / "customertimes-2020.yaml", folder / "policy.yaml")
     (folder / "company.tilt.json").write_text(json.dumps(pm.to_tilt(pm.load(EXAMPLES[0]))), encoding="utf-8")
     (folder / "broken.yaml").write_text(BROKEN, encoding="utf-8")
@@ -296,6 +297,16 @@ def test_the_json_output_sample_is_what_validate_prints(scratch: Path) -> None:
     sample = json.loads(block.text)
     done = sh("privacymodel validate --format json broken.yaml ok.yaml", scratch)
     assert json.loads(done.stdout) == sample
+
+
+def test_the_label_sample_is_what_render_prints() -> None:
+    text = README.read_text(encoding="utf-8")
+    start = text.index("The top of the label of the Customer360 example")
+    sample = text[start : text.index("The browser tests", start)]
+    rows = [line for line in sample.splitlines() if line.startswith("| ") and not line.startswith("| |")]
+    label = pm.render(pm.load(ROOT / "examples" / "customer360-2014.yaml"), format="md").splitlines()
+    assert len(rows) >= 8
+    assert [row for row in rows if row not in label] == []
 
 
 def test_policy_snippets_are_valid(scratch: Path) -> None:

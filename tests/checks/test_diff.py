@@ -160,7 +160,9 @@ def test_summary_line() -> None:
     )
     line = summary(pm.diff(old, new), old, new)
     assert line.startswith(
-        "8 data categories removed, 9 purposes removed, 5 legal bases removed, 7 recipients removed, 7 trackers removed, 12 rights removed"
+        "3 data subjects removed, 9 data categories removed, 13 purposes removed, 7 legal bases removed,"
+        " 1 processing statement added, 12 processing statements removed, 7 recipients removed,"
+        " 7 trackers removed, 13 rights removed, 1 means of recourse removed, 2 prohibitions removed"
     )
     assert line.endswith("date 2020-08-13 → 2022-06-21")
 
@@ -172,7 +174,8 @@ def test_command() -> None:
     assert differ.returncode == 1
     lines = differ.stdout.splitlines()
     assert lines[2] == "Reduces what people are told or can do"
-    assert "  - right complaint under gdpr ($.rights[7]): a right was removed" in lines
+    complaint = "  - right complaint under gdpr in EU for natural persons of the EU within the meaning of the GDPR ($.rights[7])"
+    assert f"{complaint}: a right was removed" in lines
     as_json = json.loads(
         invoke("diff", "--format", "json", "examples/customertimes-2020.yaml", "examples/customertimes-software-2022.yaml").stdout
     )
@@ -290,7 +293,7 @@ def test_the_new_lists_are_matched_by_identity_and_references_by_what_they_point
 def test_a_changed_reference_is_named_by_what_it_points_at() -> None:
     [change] = pm.diff(pm.loads(V11), pm.loads(V11.replace("    subjects: [v]\n    by:", "    subjects: [pa]\n    by:")))
     assert (change.topic, change.item, change.path, change.old, change.new) == (
-        "other", "processing statement Ads", "$.processing[0].subjects", ["visitor"], ["parent"]
+        "processing", "processing statement Ads", "$.processing[0].subjects", ["visitor"], ["parent"]
     )  # fmt: skip
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from privacymodel.cli import validate
 from privacymodel.cli.common import use_color
-from tests.conftest import ROOT
+from tests.conftest import EXAMPLES, ROOT
 from tests.helpers import invoke
 
 
@@ -60,7 +60,7 @@ A_POLICY = (ROOT / "examples" / "customertimes-software-2022.yaml").read_bytes()
         (["validate", "-"], 0, "1 file checked: all valid"),
         (["audit", "--format", "json", "-"], 1, '"file": "<stdin>"'),
         (["render", "-"], 0, "# Customertimes Software Privacy Notice\n"),
-        (["export", "--to", "json", "-"], 0, '"privacymodel": "1.0.0"'),
+        (["export", "--to", "json", "-"], 0, '"privacymodel": "1.1.0"'),
     ],
 )
 def test_every_policy_command_reads_standard_input(args: list[str], status: int, expected: str) -> None:
@@ -170,3 +170,50 @@ def test_a_closed_standard_error_ends_the_command_quietly(monkeypatch: pytest.Mo
     result = invoke("validate", "examples/")
     assert result.returncode == 2
     assert result.stdout == result.stderr == ""
+
+
+_COMMAND_LOADED = (
+    "import sys\n"
+    "from privacymodel.cli import main\n"
+    "status = main(['validate', '--quiet', sys.argv[1]])\n"
+    "print(sorted(m for m in sys.modules if m.startswith(('privacymodel.checks.audit', 'privacymodel.checks.diff',\n"
+    "      'privacymodel.formats', 'privacymodel.cli.audit', 'privacymodel.cli.convert', 'concurrent.futures.process'))))\n"
+)
+
+
+def test_validating_one_file_declares_and_imports_only_validate() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _COMMAND_LOADED, str(EXAMPLES[0])], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+_ARGS = {
+    "validate": ["x"],
+    "audit": ["x"],
+    "diff": ["a", "b"],
+    "render": ["x"],
+    "export": ["x", "--to", "json"],
+    "import": ["x", "--from", "tilt"],
+    "schema": [],
+    "table": ["x", "--out", "d"],
+    "terms": [],
+    "evidence": ["p", "c"],
+}
+
+
+def _minimal_args(name: str) -> list[str]:
+    return [name, *_ARGS[name]]
+
+
+def test_each_command_is_declared_in_full_when_it_runs() -> None:
+    from privacymodel.cli.parser import HELP, build_parser, command_in
+
+    assert command_in(["--version"]) is None  # no command: every one is declared, for the help
+    assert command_in(["audit", "--law", "gdpr"]) == "audit"
+    assert command_in(["nonsense"]) is None
+    full = build_parser()
+    for name in HELP:
+        alone, among_all = build_parser(name).parse_args(_minimal_args(name)), full.parse_args(_minimal_args(name))
+        assert vars(alone) == vars(among_all)

@@ -186,7 +186,7 @@ FINDINGS = (
 
 
 def test_statuses_are_reported_in_the_order_that_matters() -> None:
-    assert STATUSES == ("missing", "unclear", "present", "not-applicable")
+    assert STATUSES == ("missing", "unclear", "referred", "present", "not-applicable")
 
 
 def test_audit_text_lists_missing_first_and_counts() -> None:
@@ -199,7 +199,7 @@ def test_audit_text_lists_missing_first_and_counts() -> None:
         "  present        Art. 13(1)(a)                  Controller: says so",
         f"  {'':14} {'':30} $.a, $.b, $.c, $.d ...",
         "  not-applicable Art. 13(1)(a)                  Dpo: says so",
-        "  1 missing, 1 unclear, 1 present, 1 not-applicable",
+        "  1 missing, 1 unclear, 0 referred, 1 present, 1 not-applicable",
     ]
 
 
@@ -208,10 +208,10 @@ def test_audit_text_reports_files_that_cannot_be_audited() -> None:
     assert list(AUDIT_REPORTERS["text"](results, color=True, law="ccpa")) == [
         "\x1b[1mx.yaml\x1b[0m (CCPA)",
         "  \x1b[31mcannot audit\x1b[0m: a.yaml:3:5: PM101 unknown key 'x'",
-        "  0 missing, 0 unclear, 0 present, 0 not-applicable",
+        "  0 missing, 0 unclear, 0 referred, 0 present, 0 not-applicable",
         "",
         "\x1b[1my.yaml\x1b[0m (CCPA)",
-        "  0 missing, 0 unclear, 0 present, 0 not-applicable",
+        "  0 missing, 0 unclear, 0 referred, 0 present, 0 not-applicable",
     ]
 
 
@@ -225,7 +225,13 @@ def test_audit_json_document() -> None:
     [entry] = document["files"]
     assert entry["problems"] == [{"code": "PM201", "message": "no position", "path": "$", "line": None, "column": None}]
     assert entry["findings"][0]["evidence"] == ["$.a", "$.b", "$.c", "$.d", "$.e"]
-    assert list(entry["summary"].items()) == [("missing", 0), ("unclear", 0), ("present", 1), ("not-applicable", 0)]
+    assert list(entry["summary"].items()) == [
+        ("missing", 0),
+        ("unclear", 0),
+        ("referred", 0),
+        ("present", 1),
+        ("not-applicable", 0),
+    ]
 
 
 # --- diff --------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -16,16 +17,17 @@ from tests.helpers import invoke
 def test_examples_are_valid() -> None:
     result = invoke("validate", "examples/")
     assert result.returncode == 0, result.stdout + result.stderr
-    # PM301 on four of them, and PM304/PM305 where the encodings state no link between data, bases and purposes.
-    assert result.stdout.splitlines()[-1] == "5 files checked: all valid (62 warnings)"
+    # PM301 where consent is relied on and no withdrawal is stated, PM303 for a custom purpose, PM304/PM305 where
+    # the texts tie a kind of data or a basis to no purpose.
+    assert result.stdout.splitlines()[-1] == "5 files checked: all valid (12 warnings)"
     assert "\x1b[" not in result.stdout  # not a terminal: no colour
 
 
-def test_broken_copy_reports_file_line_column_code_and_path(broken: Path) -> None:
+def test_broken_copy_reports_file_line_column_code_and_path(broken: Path, broken_line: int) -> None:
     result = invoke("validate", str(broken))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{broken}:12:5: PM101 unknown key 'alias'; did you mean 'aliases'? ($.controllers[0].alias)"
+    assert lines[0] == f"{broken}:{broken_line}:5: PM101 unknown key 'alias'; did you mean 'aliases'? ($.controllers[0].alias)"
     assert lines[-1].startswith("1 file checked: 1 invalid, 0 valid (1 error")
 
 
@@ -33,7 +35,7 @@ def test_one_bad_file_does_not_stop_the_others(broken: Path) -> None:
     result = invoke("validate", str(broken), "examples/customers-ai-2023.yaml", "examples/click-and-resolve.yaml")
     assert result.returncode == 1
     assert "3 files checked: 1 invalid, 2 valid" in result.stdout
-    assert "click-and-resolve.yaml:164:12: PM301 warning:" in result.stdout
+    assert re.search(r"^examples/click-and-resolve\.yaml:\d+:\d+: PM301 warning:", result.stdout, re.MULTILINE)
 
 
 def test_folders_are_searched_recursively_for_policy_files(tmp_path: Path, broken: Path) -> None:
@@ -49,7 +51,7 @@ def test_folders_are_searched_recursively_for_policy_files(tmp_path: Path, broke
     assert "2 files checked: 1 invalid, 1 valid" in result.stdout
 
 
-def test_json_output_shape(broken: Path) -> None:
+def test_json_output_shape(broken: Path, broken_line: int) -> None:
     result = invoke("validate", "--format", "json", str(broken), "examples/customertimes-software-2022.yaml")
     assert result.returncode == 1
     document = json.loads(result.stdout)
@@ -64,21 +66,22 @@ def test_json_output_shape(broken: Path) -> None:
         "severity": "error",
         "message": "unknown key 'alias'; did you mean 'aliases'?",
         "path": "$.controllers[0].alias",
-        "line": 12,
+        "line": broken_line,
         "column": 5,
     }
     assert (second["file"], second["valid"]) == ("examples/customertimes-software-2022.yaml", True)
+    source = (ROOT / "examples" / "customertimes-software-2022.yaml").read_text(encoding="utf-8").splitlines()
+    ids = [source.index(f"  - id: {name}") + 1 for name in ("provided-data", "other-sources")]
     assert [(p["code"], p["severity"], p["line"], p["column"]) for p in second["problems"]] == [
-        ("PM304", "warning", 17, 9),
-        ("PM304", "warning", 52, 9),
+        ("PM304", "warning", line, len("  - id: ") + 1) for line in ids
     ]
 
 
-def test_github_annotations(broken: Path) -> None:
+def test_github_annotations(broken: Path, broken_line: int) -> None:
     result = invoke("validate", "--format", "github", str(broken))
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
-        f"::error file={broken},line=12,col=5,title=PM101::PM101 unknown key 'alias'; did you mean 'aliases'? ($.controllers[0].alias)"
+        f"::error file={broken},line={broken_line},col=5,title=PM101::PM101 unknown key 'alias'; did you mean 'aliases'? ($.controllers[0].alias)"
     )
 
 
@@ -105,10 +108,16 @@ def test_crafted_values_cannot_forge_annotations_or_escape_codes(tmp_path: Path)
 
 
 def test_strict_turns_warnings_into_errors() -> None:
+    lenient = invoke("validate", "examples/customertimes-2020.yaml")
+    warnings = lenient.stdout.splitlines()[:-1]  # PM304: data the text ties to no purpose
+    assert lenient.returncode == 0
+    assert warnings
+    assert all(" warning: " in line for line in warnings)
     result = invoke("validate", "--strict", "examples/customertimes-2020.yaml")
     assert result.returncode == 1
-    assert "PM301 " in result.stdout
-    assert "warning" not in result.stdout.splitlines()[0]
+    lines = result.stdout.splitlines()
+    assert lines[:-1] == [line.replace(" warning: ", " ", 1) for line in warnings]
+    assert lines[-1] == f"1 file checked: 1 invalid, 0 valid ({len(warnings)} errors)"
 
 
 def test_quiet_prints_only_problems(tmp_path: Path) -> None:
@@ -116,9 +125,11 @@ def test_quiet_prints_only_problems(tmp_path: Path) -> None:
     clean.write_text(MINIMAL, encoding="utf-8")
     assert invoke("validate", "--quiet", str(clean)).stdout == ""
     noisy = invoke("validate", "-q", "examples/customertimes-2020.yaml").stdout.splitlines()
-    assert len(noisy) == 11
+    full = invoke("validate", "examples/customertimes-2020.yaml").stdout.splitlines()
+    assert noisy
     assert all(" warning: " in line for line in noisy)
-    assert sum(" PM301 " in line for line in noisy) == 1
+    assert noisy == full[:-1]  # everything but the summary
+    assert full[-1].startswith("1 file checked: all valid")
 
 
 def test_colour_is_opt_in_off_a_terminal() -> None:

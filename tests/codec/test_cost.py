@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import collections
 import copy
-import difflib
 import functools
 import json
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -126,13 +125,13 @@ def test_the_allowed_keys_are_listed_once_per_kind_of_mapping() -> None:
 
 def test_a_suggestion_is_worked_out_once_per_misspelling(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    original = difflib.get_close_matches
+    original = explain.closest_term
 
-    def counting(word: str, *args: Any, **kwargs: Any) -> list[str]:
+    def counting(word: str, choices: Sequence[str]) -> str | None:
         calls.append(word)
-        return original(word, *args, **kwargs)
+        return original(word, choices)
 
-    monkeypatch.setattr(explain.difflib, "get_close_matches", counting)
+    monkeypatch.setattr(explain, "closest_term", counting)
     items = "".join(f"  - id: c{i}\n    term: emial-address\n    descripton: d\n" for i in range(50))
     problems = pm.validate_text(MINIMAL + "data_categories:\n" + items)
     assert len(problems) == 100
@@ -141,7 +140,7 @@ def test_a_suggestion_is_worked_out_once_per_misspelling(monkeypatch: pytest.Mon
 
 def test_no_suggestion_is_worked_out_past_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    monkeypatch.setattr(explain.difflib, "get_close_matches", lambda word, *_, **__: calls.append(word) or [])
+    monkeypatch.setattr(explain, "closest_term", lambda word, _choices: calls.append(word))
     items = "".join(f"  - id: c{i}\n    term: emial-address-{i}\n" for i in range(30))
     pm.validate_text(MINIMAL + "data_categories:\n" + items, max_problems=10)
     assert len(calls) == 10

@@ -132,6 +132,17 @@ def test_at_least_one_of_several_keys() -> None:
     assert problem.message == "at least one of name, kind, kinds is required"
 
 
+def test_a_cookie_takes_an_exact_name_or_a_prefix_not_both() -> None:
+    problem = one(MINIMAL + "cookies:\n  - name: _ga\n    name_prefix: _g\n")
+    assert (problem.code, problem.path, problem.message) == (
+        "PM110",
+        "$.cookies[0].name_prefix",
+        "give name or name_prefix, not both",
+    )
+    assert problem.line == MINIMAL.count("\n") + 3
+    assert pm.loads(MINIMAL + "cookies:\n  - name_prefix: _gat_\n").cookies == (pm.Cookie(name_prefix="_gat_"),)
+
+
 def test_every_problem_is_reported_in_file_order() -> None:
     text = (
         MINIMAL.replace("    name: Acme Ltd", "    nme: Acme")

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from privacymodel.codec import names, suggest
 from privacymodel.codec.suggest import custom_term_hint, format_hint, law_of, term_hint
 from privacymodel.model.formats import COUNTRY_CODES, FORMATS
+from privacymodel.model.hints import names, terms
 from privacymodel.model.vocab import LegalBasisTerm, PurposeTerm, RightKind
 
 
@@ -25,8 +25,8 @@ def test_every_value_a_table_suggests_has_its_format() -> None:
     assert all(FORMATS["country"].check(code) for code in names._countries().values())
     assert all(FORMATS["region"].check(code) for code in (*names._subdivisions().values(), *names._REGIONS.values()))
     assert all(FORMATS["language"].check(tag) for tag in names._languages().values())
-    assert all(term in LegalBasisTerm._value2member_map_ for pair in suggest._BASES_IN_WORDS.values() for term in pair)
-    assert all(kind in RightKind._value2member_map_ for pair in suggest._RIGHTS_IN_WORDS.values() for kind in pair)
+    assert all(term in LegalBasisTerm._value2member_map_ for pair in terms._BASES_IN_WORDS.values() for term in pair)
+    assert all(kind in RightKind._value2member_map_ for pair in terms._RIGHTS_IN_WORDS.values() for kind in pair)
 
 
 @pytest.mark.parametrize(

@@ -164,6 +164,17 @@ _SLOTS = [
     ("rightToComplain", "supervisoryAuthority", "phone"),
     ("sources", 0, "sources", 0, "origin"),
     ("dataDisclosed", 0, "storage", 0, "temporal", 0, "ttl"),
+    # Read as meant: a duration for the periods, countries by name, prose references, dates of changes of purpose.
+    ("dataDisclosed", 0, "storage", 0, "temporal"),
+    ("dataDisclosed", 0, "storage", 0, "legalBasisConditional"),
+    ("dataDisclosed", 0, "legalBases", 0, "reference"),
+    ("dataDisclosed", 0, "recipients", 0, "country"),
+    ("thirdCountryTransfers", 0, "country"),
+    ("thirdCountryTransfers", 0, "adequacyDecision", "available"),
+    ("accessAndDataPortability", "description"),
+    ("rightToInformation", "url"),
+    ("changesOfPurpose", 0, "plannedDateOfChange"),
+    ("changesOfPurpose", 0, "affectedDataCategories"),
 ]
 
 

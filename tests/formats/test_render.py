@@ -138,24 +138,35 @@ def test_silence_is_not_stated_and_a_denial_is_no() -> None:
     assert silent["How to delete your data"] == NOT_STATED
     assert silent["Who receives it"] == "Analytics: Google Analytics"
     said = label_of(pm.load(ROOT / "examples" / "customer360-2014.yaml"))
-    assert said["Is your data sold"] == "No"
-    assert isinstance(said["Is your data sold"], No)
+    assert said["Children"] == "Not for children under 13; does not knowingly collect data of children under 13"
+    assert isinstance(said["Children"], No)
+    # "Except as described in this Policy": a denial with exceptions is not shown as a plain no.
+    assert said["Is your data sold"] == "No; except as described in this Policy"
+    assert not isinstance(said["Is your data sold"], No)
     assert "Do Not Track signals ignored" in said["Are you tracked"]
-    assert said["Children"].startswith("Not for children under 13")
-    assert said["Countries it goes to"] == "US (Safe Harbor and consent)"
-    assert said["How to delete your data"] == "email privacy@customer360.co"
+    assert said["Countries it goes to"] == "from the EU and CH to US (Safe Harbor); US and other countries not named (consent)"
+    # Three rights to deletion, each for other people: each says whose it is.
+    deleting = said["How to delete your data"].split(". For ")
+    assert len(deleting) == 3
+    assert deleting[0].startswith("For customer, for Customer360's customers, ")
+    assert deleting[0].endswith(": email privacy@customer360.co; answer within 30 business days")
+    assert deleting[1].startswith("end user of customer, ")
+    assert deleting[1].endswith(
+        ": direct the query to the applicable Customer360 customer acting as the data controller for the information"
+    )
+    assert deleting[2] == "People whose personal information is on the blog or community forum: email privacy@customer360.co"
 
 
 def test_not_stated_and_no_look_different() -> None:
-    policy = pm.load(ROOT / "examples" / "customer360-2014.yaml")
+    policy = pm.load(ROOT / "examples" / "customertimes-2020.yaml")
     page = pm.render(policy, "html")
-    assert '<span class="no"><span class="sym" aria-hidden="true">✕</span> No</span>' in page
+    assert '<span class="no"><span class="sym" aria-hidden="true">✕</span> Not directed at children under 13</span>' in page
     assert '<span class="ns"><span class="sym" aria-hidden="true">?</span> not stated</span>' in page
     assert ".ns { font-style: italic;" in page
     assert ".no { font-weight: 700; }" in page
     markdown = pm.render(policy, "md")
-    assert "| **Is your data sold** | ✕ No |" in markdown
-    assert "| **Whose data** | ? not stated |" in markdown
+    assert "| **Children** | ✕ Not directed at children under 13 |" in markdown
+    assert "| **Is your data sold** | ? not stated |" in markdown
 
 
 RIGHTS = """\
@@ -227,17 +238,21 @@ def test_the_grid_ties_data_to_purposes_and_recipients() -> None:
     assert uses[("what you do on the site", "Analytics")] == "shared"
     assert uses[("what you do on the site", "Marketing")] == "shared, opt-out"  # Marketo, and the unsubscribe link
     assert uses[("browsing history on other sites", "Advertising")] == "shared"
-    assert uses[("email address", "Marketing")] == NOT_STATED
+    assert uses[("email address", "Marketing")] == "collected, opt-out"  # email offers, and the unsubscribe link
+    assert uses[("gender", "Marketing")] == NOT_STATED  # Google Analytics collects it; no purpose is stated
     receives = cells(policy, "recipients")
-    assert receives[("communication", "Service providers")] == "shared"
-    assert receives[("name", "Analytics")] == NOT_STATED
+    assert receives[("communication", "Service providers")] == "shared"  # the chat, through Drift
+    assert receives[("gender", "Analytics")] == "shared"
+    assert receives[("email address", "Analytics")] == NOT_STATED
+    assert receives[("email address", "Marketing, ads")] == "no"  # not shared with advertisers without consent
 
 
 def test_a_sale_denial_is_no_in_every_row() -> None:
     policy = pm.load(ROOT / "examples" / "customer360-2014.yaml")
     uses = cells(policy)
     assert {words for (_, column), words in uses.items() if column == "Selling"} == {"no"}
-    assert uses[("name", "Marketing")] == "collected, opt-in"  # testimonials, on consent
+    assert uses[("communication", "Marketing")] == "shared, opt-in"  # testimonials, published on consent
+    assert uses[("name", "Marketing")] == "shared, opt-out"  # also marketing materials, unless people opt out
 
 
 V11_GRID = """\
@@ -299,7 +314,8 @@ def test_the_grid_reads_format_1_1() -> None:
     assert label["What they say they do not do"] == (
         "Not sell your data for money; not share email address with advertisers; not use email address for targeted advertising"
     )
-    assert label["Used for marketing or ads"] == "Advertising: how you use the service (opt-in); other data not stated"
+    # The only other kind of data, the email address, is ruled out for advertising: nothing is left unstated.
+    assert label["Used for marketing or ads"] == "Advertising: how you use the service (opt-in)"
 
 
 def test_sale_for_money_only_is_no_denial() -> None:

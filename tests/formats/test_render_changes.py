@@ -62,9 +62,21 @@ def test_the_examples_report() -> None:
     before, after = pm.load(OLD), pm.load(NEW)
     text = change_report(before, after, pm.diff(before, after), "md")
     first = rows(text, "What may affect you most")
-    assert first[0][0] == "You lose a right"
+    assert first[0] == [
+        "Something they said they do not do is no longer ruled out",
+        (
+            "not share name, physical address, email address, telephone number or personal data (kind not stated) with "
+            "advertisers without your consent"
+        ),
+        "not in this version",
+    ]
+    assert [row[0] for row in first].index("You lose a right") > 0  # ranked after what is no longer ruled out
+    assert ["You lose a place to complain", "supervisory authority", "not in this version"] in first
+    assert ["Kind of person removed", "parent", "not in this version"] in rows(text, "Whose data")
+    assert ["Law removed", "GDPR", "not in this version"] in rows(text, "Other statements")
     assert ["Document: last updated", "13 August 2020", "21 June 2022"] in rows(text, "The policy itself")
     assert "Tracker removed" in text
+    assert "|  |" not in text  # every item removed or added is named
     page = change_report(before, after, pm.diff(before, after), "html")
     checker = parse_html(page)
     assert checker.errors == []

@@ -191,7 +191,7 @@ def test_an_unreadable_or_special_file_is_a_problem_not_a_wait(tmp_path: Path) -
     os.mkfifo(fifo)
     problems = to_tables([fifo], root=str(tmp_path))["problems"].to_pylist()
     assert [(p["policy_id"], p["code"], p["message"]) for p in problems] == [
-        ("pipe.yaml", "PM001", "not read: not a regular file")
+        ("pipe.yaml", "PM001", "not read: a named pipe, not a regular file")
     ]
 
 

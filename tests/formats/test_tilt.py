@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
 from pathlib import Path
@@ -10,11 +9,10 @@ from typing import Any
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
 import privacymodel as pm
-from privacymodel.formats.tilt import NOT_STATED_EMAIL, UNKNOWN_COUNTRY, UNLINKED_ID, read_duration, read_legal_basis
+from privacymodel.formats.tilt import NOT_STATED_EMAIL, UNKNOWN_COUNTRY, UNLINKED_ID
 from privacymodel.strategies import policies
 from tests.conftest import EXAMPLES, SHARED
 
@@ -170,316 +168,6 @@ def test_weeks_are_written_as_days() -> None:
     assert storage[0]["temporal"] == [{"description": "", "ttl": "P17D"}]
 
 
-# --- reading -------------------------------------------------------------------------
-
-
-@needs_tilt
-def test_tilts_example_document_imports_cleanly() -> None:
-    data = json.loads((TILT_DIR / "tilt.json").read_text(encoding="utf-8"))
-    notes: list[pm.Problem] = []
-    policy = pm.from_tilt(data, notes=notes)
-    assert [p for p in pm.check(policy) if p.severity == "error"] == []
-    assert pm.loads(pm.dump(policy)) == policy
-    assert policy.controllers[0].name == "Green Company AG"
-    assert policy.controllers[0].address == pm.PostalAddress(lines=("Wolfsburger Ring 2, 38440 Berlin",), country="DE")
-    assert policy.dpo is not None
-    assert policy.dpo.contacts is not None
-    assert policy.dpo.contacts[0].email == "contact@greencompany.de"
-    assert policy.data_categories is not None
-    assert [str(c.term) for c in policy.data_categories] == ["email-address", "x-creditworthiness"]
-    assert policy.data_categories[1].sources == (pm.DataSource.THIRD_PARTY,)
-    assert policy.legal_bases is not None
-    assert [(str(b.basis), str(b.law)) for b in policy.legal_bases] == [("x-gdpr-99-1-a", "gdpr"), ("x-bdsg-42-5", "x-bdsg")]
-    assert policy.retention is not None
-    assert [r.period for r in policy.retention] == ["P3Y6M4DT12H30M5S", "P3Y6M4DT12H30M17S"]
-    assert policy.transfers is not None
-    assert policy.transfers[0].destinations == ("ES",)
-    assert policy.supervisory_authority is not None
-    assert policy.supervisory_authority.name == "Commissioner for Data Protection"
-    kinds = {str(r.kind) for r in policy.rights or ()}
-    assert kinds == {"access", "rectification", "erasure", "portability", "withdraw-consent", "complaint"}
-    codes = {(n.code, n.path) for n in notes}
-    assert ("PM403", "$.dataDisclosed[0].storage[0].temporal[1].ttl") in codes  # the start date before P3Y...
-    assert ("PM402", "$.changesOfPurpose[0]") in codes
-    assert ("PM402", "$.rightToDataPortability") in codes  # available: false with a description
-
-
-def _tilt(**parts: Any) -> dict[str, Any]:
-    """A small TILT document with one data item, changed by ``parts``."""
-    item = {
-        "_id": "item-1",
-        "category": "E-mail address",
-        "purposes": [{"purpose": "Marketing", "description": "Newsletter."}],
-        "legalBases": [{"reference": "GDPR-6-1-a", "description": ""}],
-        "legitimateInterests": [],
-        "recipients": [],
-        "storage": [],
-        "nonDisclosure": {"legalRequirement": False, "contractualRegulation": False, "obligationToProvide": False},
-    }
-    item.update(parts.pop("item", {}))
-    document: dict[str, Any] = {
-        "meta": {"name": "Acme", "language": "en", "url": "https://acme.example/privacy"},
-        "controller": {"name": "Acme GmbH", "address": "Street 1, Berlin", "country": "DE"},
-        "dataDisclosed": [item],
-    }
-    document.update(parts)
-    return document
-
-
-def _import(document: dict[str, Any]) -> tuple[pm.PrivacyPolicy, list[pm.Problem]]:
-    notes: list[pm.Problem] = []
-    policy = pm.from_tilt(document, notes=notes)
-    assert [p for p in pm.check(policy) if p.severity == "error"] == []
-    return policy, notes
-
-
-@pytest.mark.parametrize(
-    ("reference", "basis", "law", "noted"),
-    [
-        ("GDPR-6-1-a", "A6-1-a", "gdpr", False),
-        ("DSGVO-6-1-b", "A6-1-b", "gdpr", False),
-        ("GDPR-9-2-a", "A9-2-a", "gdpr", False),
-        ("Art. 6(1)(f) GDPR", "A6-1-f", "gdpr", True),
-        ("Artikel 6 Absatz 1 Buchstabe b DSGVO", "A6-1-b", "gdpr", True),
-        ("Art. 6 Abs. 1 lit. c DS-GVO", "A6-1-c", "gdpr", True),
-        ("Art. 6 Abs. 1 S. 1 lit. f DSGVO", "A6-1-f", "gdpr", True),
-        ("article 6, paragraphe 1, point e) du RGPD", "A6-1-e", "gdpr", True),
-        ("artículo 6.1.a) RGPD", "A6-1-a", "gdpr", True),
-        ("Article 9(2)(j) of the GDPR", "A9-2-j", "gdpr", True),
-        ("Einwilligung", "consent", None, True),
-        ("legitimate interest under the GDPR", "A6-1-f", "gdpr", True),
-        ("BDSG-26-1", "x-bdsg-26-1", "x-bdsg", True),
-        ("GDPR-99-1-a", "x-gdpr-99-1-a", "gdpr", True),
-    ],
-)
-def test_legal_bases_are_recognised_as_written(reference: str, basis: str, law: str | None, noted: bool) -> None:
-    policy, notes = _import(_tilt(item={"legalBases": [{"reference": reference}]}))
-    assert policy.legal_bases is not None
-    (found,) = policy.legal_bases
-    assert (str(found.basis), None if found.law is None else str(found.law)) == (basis, law)
-    assert any(n.code == "PM403" and n.path == "$.dataDisclosed[0].legalBases[0]" for n in notes) is noted
-
-
-def test_unrecognised_legal_basis_is_kept_as_custom_term_with_its_text() -> None:
-    policy, notes = _import(_tilt(item={"legalBases": [{"reference": "Hausrecht"}]}))
-    assert policy.legal_bases is not None
-    assert str(policy.legal_bases[0].basis) == "x-hausrecht"
-    assert policy.legal_bases[0].description == "Hausrecht"
-    assert [n.code for n in notes if n.path.startswith("$.dataDisclosed")] == ["PM403"]
-
-
-@pytest.mark.parametrize(
-    ("ttl", "period", "note"),
-    [
-        ("P72H", "PT72H", "read 'P72H' as 'PT72H'"),
-        ("P1D12H", "P1DT12H", "read 'P1D12H' as 'P1DT12H'"),
-        ("p2y", "P2Y", "read 'p2y' as 'P2Y'"),
-        ("P3DT", "P3D", "read 'P3DT' as 'P3D'"),
-        ("P6M", "P6M", None),
-        ("2020-08-09T18:31:42P3Y", "P3Y", "the start '2020-08-09T18:31:42' before the duration is left out"),
-    ],
-)
-def test_durations_are_read_as_meant(ttl: str, period: str, note: str | None) -> None:
-    assert read_duration(ttl) == (period, note)
-    storage = [{"temporal": [{"description": "Backups", "ttl": ttl}], "aggregationFunction": "max"}]
-    policy, notes = _import(_tilt(item={"storage": storage}))
-    assert policy.retention is not None
-    assert policy.retention[0].period == period
-    ttl_notes = [n for n in notes if n.path == "$.dataDisclosed[0].storage[0].temporal[0].ttl"]
-    assert [n.code for n in ttl_notes] == (["PM403"] if note else [])
-
-
-def test_an_unreadable_duration_is_kept_as_criteria() -> None:
-    storage = [{"temporal": [{"description": "", "ttl": "two years"}]}]
-    policy, notes = _import(_tilt(item={"storage": storage}))
-    assert policy.retention is not None
-    assert (policy.retention[0].period, policy.retention[0].criteria) == (None, "two years")
-    assert any(n.code == "PM403" and "two years" in n.message for n in notes)
-
-
-def test_placeholders_mean_not_stated() -> None:
-    document = _tilt(
-        meta={"_id": None, "name": None, "created": "", "url": None, "language": None, "_hash": []},
-        controller={"name": "Acme", "country": None, "address": "", "representative": {"name": None, "email": None}},
-        dataProtectionOfficer={"name": None, "address": None, "country": [], "email": None},
-        item={
-            "purposes": [{"purpose": None, "description": None}],
-            "legalBases": [{"reference": [], "description": []}],
-            "legitimateInterests": [{"reasoning": [], "~exists": []}],
-            "recipients": [{"name": [], "category": []}],
-            "storage": [{"temporal": [], "purposeConditional": [], "aggregationFunction": []}],
-            "nonDisclosure": {"consequences": None, "legalRequirement": None},
-        },
-        thirdCountryTransfers=[{"country": [], "adequacyDecision": []}],
-        accessAndDataPortability={"available": None, "administrativeFee": {"amount": None, "currency": None}},
-        rightToComplain={"available": None, "supervisoryAuthority": {"name": None}},
-        automatedDecisionMaking={"inUse": None, "logicInvolved": None},
-        changesOfPurpose=[{"description": [], "affectedDataCategories": []}],
-    )
-    policy, notes = _import(document)
-    assert policy.controllers[0] == pm.Party(id="controller", name="Acme")
-    assert policy.representative is None
-    assert policy.dpo is None
-    assert policy.rights is None
-    assert policy.purposes is None
-    assert policy.legal_bases is None
-    assert policy.recipients is None
-    assert policy.retention is None
-    assert policy.transfers is None
-    assert policy.automated_decision_making is None
-    assert [n.code for n in notes] == ["PM403"]  # only: the title is the controller's name
-
-
-def test_free_text_terms_become_custom_terms_and_keep_their_text() -> None:
-    item = {
-        "category": "Kundennummer",
-        "purposes": [{"purpose": "Bonitätsprüfung", "description": None}],
-        "recipients": [{"category": "Inkassounternehmen"}],
-    }
-    policy, _ = _import(_tilt(item=item))
-    assert policy.data_categories is not None
-    assert policy.purposes is not None
-    assert policy.recipients is not None
-    assert (str(policy.data_categories[0].term), policy.data_categories[0].description) == ("x-kundennummer", "Kundennummer")
-    assert (str(policy.purposes[0].term), policy.purposes[0].description) == ("x-bonitaetspruefung", "Bonitätsprüfung")
-    assert (str(policy.recipients[0].kind), policy.recipients[0].description) == ("x-inkassounternehmen", "Inkassounternehmen")
-
-
-def test_known_words_become_vocabulary_terms() -> None:
-    item = {"category": "E-Mail-Adresse", "purposes": [{"purpose": "Newsletter"}], "recipients": [{"category": "Dienstleister"}]}
-    policy, _ = _import(_tilt(item=item))
-    assert policy.data_categories is not None
-    assert policy.purposes is not None
-    assert policy.recipients is not None
-    assert policy.data_categories[0].term is pm.DataCategoryTerm.EMAIL_ADDRESS
-    assert policy.purposes[0].term is pm.PurposeTerm.DIRECT_MARKETING
-    assert policy.recipients[0].kind is pm.RecipientKind.SERVICE_PROVIDER
-
-
-def test_wrong_types_and_unknown_keys_are_reported_not_dropped_silently() -> None:
-    document = _tilt(item={"category": 42, "colour": "blue"}, extra={"a": 1})
-    _, notes = _import(document)
-    paths = {n.path: n.code for n in notes}
-    assert paths["$.extra"] == "PM402"
-    assert paths["$.dataDisclosed[0].colour"] == "PM402"
-
-
-@pytest.mark.parametrize(
-    ("document", "message"),
-    [
-        ({"privacymodel": "1.0.0", "document": {"title": "T"}}, "it is a privacymodel policy already"),
-        ({"name": "x"}, "not a TILT document"),
-        ({"meta": {"name": None}, "controller": {"name": ""}}, "names no controller"),
-    ],
-)
-def test_not_tilt_is_a_clear_error(document: dict[str, Any], message: str) -> None:
-    with pytest.raises(pm.PolicyError) as caught:
-        pm.from_tilt(document)
-    (problem,) = caught.value.problems
-    assert problem.code == "PM401"
-    assert message in problem.message
-
-
-_JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=20,
-)
-_TILT_VALUES = st.fixed_dictionaries(
-    {},
-    optional={
-        "meta": st.dictionaries(st.sampled_from(["name", "url", "language", "created", "modified", "status"]), _JSON),
-        "controller": st.dictionaries(st.sampled_from(["name", "address", "country", "division", "representative"]), _JSON),
-        "dataProtectionOfficer": _JSON,
-        "dataDisclosed": st.lists(
-            st.dictionaries(
-                st.sampled_from(["_id", "category", "purposes", "legalBases", "legitimateInterests", "recipients", "storage"]),
-                _JSON,
-            ),
-            max_size=3,
-        ),
-        "thirdCountryTransfers": _JSON,
-        "sources": _JSON,
-        "rightToInformation": _JSON,
-        "rightToComplain": _JSON,
-        "accessAndDataPortability": _JSON,
-        "automatedDecisionMaking": _JSON,
-    },
-)
-
-
-@given(_TILT_VALUES)
-def test_any_json_is_read_or_refused_never_a_crash(document: dict[str, Any]) -> None:
-    try:
-        policy = pm.from_tilt(document)
-    except pm.PolicyError as error:
-        refused = [p.code for p in error.problems]
-    else:
-        refused = []
-        assert [p for p in pm.check(policy) if p.severity == "error"] == []
-        assert pm.loads(pm.dump(policy)) == policy
-    assert refused in ([], ["PM401"])
-
-
-@given(policies(), st.data())
-def test_exported_documents_with_parts_nulled_still_import(policy: pm.PrivacyPolicy, data: st.DataObject) -> None:
-    """Exports with values blanked the way real TILT files blank them still read."""
-    document = pm.to_tilt(policy)
-    blanked = copy.deepcopy(document)
-    for key in data.draw(st.lists(st.sampled_from(sorted(document)), max_size=4)):
-        blanked[key] = data.draw(st.sampled_from([None, [], {}, ""]))
-    if not any(blanked.get(k) for k in ("controller", "meta")):
-        return
-    try:
-        pm.from_tilt(blanked)
-    except pm.PolicyError as error:
-        refused = [p.code for p in error.problems]
-    else:
-        refused = []
-    assert refused in ([], ["PM401"])
-
-
-def test_read_legal_basis_names_the_law_alone() -> None:
-    assert read_legal_basis("CCPA") == (None, "ccpa", None)
-
-
-def test_a_description_naming_a_basis_does_not_override_the_article() -> None:
-    policy, _ = _import(_tilt(item={"legalBases": [{"reference": "GDPR-6-1-a", "description": "consent"}]}))
-    assert policy.legal_bases is not None
-    assert str(policy.legal_bases[0].basis) == "A6-1-a"
-
-
-def test_tilt_2_category_lists_link_every_category() -> None:
-    policy, _ = _import(_tilt(item={"category": ["E-mail address", "Name"]}))
-    assert policy.processing is not None
-    assert policy.data_categories is not None
-    assert [str(c.term) for c in policy.data_categories] == ["email-address", "name"]
-    assert policy.processing[0].data == tuple(c.id for c in policy.data_categories)
-
-
-def test_sources_attach_to_the_category_with_the_same_text() -> None:
-    sources = [{"_id": "other-id", "dataCategory": "E-mail address", "sources": [{"publiclyAvailable": True}]}]
-    policy, _ = _import(_tilt(sources=sources))
-    assert policy.data_categories is not None
-    (category,) = policy.data_categories
-    assert category.sources == (pm.DataSource.PUBLIC,)
-
-
-def test_tilt_2_fields_are_read_or_reported() -> None:
-    document = _tilt(
-        meta={"name": "Acme", "url": ["https://acme.example/privacy", "https://acme.example/datenschutz"]},
-        controller={"name": "Acme GmbH", "sector": "H"},
-        item={"recipients": [{"name": "Cloud Ltd", "category": "hosting", "domain": "cloud.example"}]},
-        sources=[{"_id": "s", "dataCategory": "E-mail address", "sources": [{"publiclyAvailable": False, "origin": "observed"}]}],
-    )
-    policy, notes = _import(document)
-    assert policy.document.url == "https://acme.example/privacy"
-    assert policy.data_categories is not None
-    assert policy.data_categories[0].sources == (pm.DataSource.THIRD_PARTY, pm.DataSource.OBSERVED)
-    lost = {n.path for n in notes if n.code == "PM402"}
-    assert {"$.meta.url", "$.controller.sector", "$.dataDisclosed[0].recipients[0].domain"} <= lost
-
-
 # --- format 1.1 ----------------------------------------------------------------------
 
 _HEAD_1_1 = "privacymodel: 1.1.0\ndocument: {title: T}\n"
@@ -580,3 +268,172 @@ def test_what_tilt_cannot_hold_of_format_1_1_is_reported_with_its_reason() -> No
     }
     for path, reason in expected.items():
         assert reason in by_path[path], (path, by_path.get(path))
+
+
+# --- what TILT holds, written back ------------------------------------------------------------------
+
+_HEAD = "privacymodel: 1.1.0\ndocument: {title: T}\n"
+
+
+def test_labels_are_written_where_they_read_back_as_their_terms() -> None:
+    policy = pm.loads(
+        f"{_HEAD}controllers: [{{id: a, name: Acme, division: Bikes}}]\n"
+        "data_categories: [{id: e, term: email-address, label: E-Mail-Adresse}, {id: k, term: x-kundennummer, label: Kundennummer}]\n"
+        "purposes: [{id: p, term: advertising, label: Newsletter, description: Monthly.}]\n"
+        "recipients: [{id: r, name: Pay Ltd, division: Payments, kind: payment-processor, label: Zahlungsdienstleister,\n"
+        "  address: {lines: [1 Main Street], locality: Dublin, country: IE}, data: [e]}]\n"
+        "processing: [{id: x, data: [e, k], purposes: [p]}]\n"
+    )
+    notes: list[pm.Problem] = []
+    document = pm.to_tilt(policy, notes=notes, today=TODAY)
+    assert document["controller"]["division"] == "Bikes"
+    email, number = document["dataDisclosed"]
+    assert (email["category"], number["category"]) == ("E-Mail-Adresse", "Kundennummer")
+    # "Newsletter" reads as direct marketing, not advertising: the term is written and the label reported.
+    assert email["purposes"] == [{"purpose": "advertising", "description": "Monthly."}]
+    assert "$.purposes[0].label" in {n.path for n in notes if n.code == "PM404"}
+    assert email["recipients"] == [
+        {
+            "name": "Pay Ltd",
+            "division": "Payments",
+            "address": "1 Main Street, Dublin",
+            "country": "IE",
+            "category": "Zahlungsdienstleister",
+        }
+    ]
+    if TILT_SCHEMA is not None:
+        assert tilt_errors(document) == []
+    back = pm.from_tilt(document)
+    assert back.data_categories is not None
+    assert [(c.term, c.label) for c in back.data_categories] == [
+        (pm.DataCategoryTerm.EMAIL_ADDRESS, "E-Mail-Adresse"),
+        (pm.CustomTerm("x-kundennummer"), "Kundennummer"),
+    ]
+    assert without_meta(pm.to_tilt(back, today=TODAY)) == without_meta(document)
+
+
+@pytest.mark.parametrize(
+    ("basis", "law", "reference"),
+    [
+        ("x-bdsg-26-1", "x-bdsg", "BDSG-26-1"),
+        ("x-uwg-7-3", "x-uwg", "UWG-7-3"),
+        ("x-bgb", "x-bgb", "BGB"),
+        ("x-dsgvo-28", "gdpr", "DSGVO-28"),
+        ("x-gdpr-99-1-a", "gdpr", "GDPR-99-1-a"),
+    ],
+)
+def test_custom_bases_that_keep_a_provision_are_written_as_their_reference(basis: str, law: str, reference: str) -> None:
+    policy = pm.loads(
+        f"{_HEAD}controllers: [{{id: a, name: Acme}}]\ndata_categories: [{{id: e, term: email-address}}]\n"
+        f"legal_bases: [{{id: b, basis: {basis}, law: {law}, data: [e], description: Employment.}}]\n"
+    )
+    document = pm.to_tilt(policy, today=TODAY)
+    assert document["dataDisclosed"][0]["legalBases"] == [{"reference": reference, "description": "Employment."}]
+    back = pm.from_tilt(document)
+    assert back.legal_bases is not None
+    assert (str(back.legal_bases[0].basis), str(back.legal_bases[0].law)) == (basis, law)
+
+
+def test_retention_writes_each_criterion_apart_and_the_laws_that_fit_tilts_pattern() -> None:
+    policy = pm.loads(
+        f"{_HEAD}controllers: [{{id: a, name: Acme}}]\ndata_categories: [{{id: e, term: email-address}}]\n"
+        'retention: [{id: r, period: P10Y, criteria: "Invoices.\\nTax records.", required_by: [HGB-257, § 147 AO]}]\n'
+    )
+    notes: list[pm.Problem] = []
+    (storage,) = pm.to_tilt(policy, notes=notes, today=TODAY)["dataDisclosed"][0]["storage"]
+    assert storage["purposeConditional"] == ["Invoices.", "Tax records."]
+    assert storage["legalBasisConditional"] == ["HGB-257"]
+    assert "$.retention[0].required_by" in {n.path for n in notes if n.code == "PM404"}
+
+
+def _leaves(value: Any, path: str = "$") -> list[tuple[str, Any]]:
+    if isinstance(value, dict):
+        return [leaf for key, item in value.items() for leaf in _leaves(item, f"{path}.{key}")]
+    if isinstance(value, list):
+        return [leaf for index, item in enumerate(value) for leaf in _leaves(item, f"{path}[{index}]")]
+    return [(path, value)]
+
+
+# A document in the shapes the public corpus writes: several bases in one reference, countries as names, access in
+# accessAndDataPortability, a portability said not to be available, mechanisms with their descriptions, national laws.
+_CORPUS_LIKE = {
+    "meta": {"name": "shop", "language": "de", "url": "https://shop.example/datenschutz"},
+    "controller": {"name": "Shop GmbH", "division": "Online", "address": "Hauptstraße 1, Hamburg", "country": "Deutschland"},
+    "dataDisclosed": [
+        {
+            "_id": "name",
+            "category": "Vorname, Nachname",
+            "purposes": [{"purpose": "Vertragsabschluss", "description": "Zur Abwicklung Ihrer Bestellung."}],
+            "legalBases": [
+                {"reference": "Artikel 6 Absatz 1 Buchstabe b) DSGVO und Artikel 6 Absatz 1 Buchstabe c) DSGVO"},
+                {"reference": "§ 7 Absatz 3 UWG", "description": "Werbung an Bestandskunden."},
+            ],
+            "legitimateInterests": [{"exists": False}],
+            "recipients": [
+                {"name": "Pay S.A.", "address": "1 Rue X, L-2449", "country": "Luxemburg", "category": "Zahlungsdienstleister"}
+            ],
+            "storage": [
+                {
+                    "temporal": [{"description": "Rechnungen", "ttl": "P10Y"}],
+                    "purposeConditional": ["Handelsrechtliche Pflichten", "Steuerrecht"],
+                    "legalBasisConditional": ["HGB-257"],
+                    "aggregationFunction": "max",
+                }
+            ],
+            "nonDisclosure": {
+                "legalRequirement": False,
+                "contractualRegulation": True,
+                "obligationToProvide": True,
+                "consequences": "Keine Lieferung.",
+            },
+        }
+    ],
+    "thirdCountryTransfers": [
+        {
+            "country": "USA",
+            "adequacyDecision": {"available": False},
+            "standardDataProtectionClause": {"available": True, "description": "https://ec.europa.eu/scc"},
+        }
+    ],
+    "accessAndDataPortability": {
+        "available": True,
+        "description": "Recht auf Auskunft (Art. 15 DSGVO)",
+        "email": "privacy@shop.example",
+    },
+    "rightToDataPortability": {"available": False},
+    "rightToComplain": {
+        "available": True,
+        "description": "Beschwerde",
+        "supervisoryAuthority": {"name": "HmbBfDI", "country": "DE"},
+    },
+    "automatedDecisionMaking": {"inUse": False},
+    "changesOfPurpose": [{"description": "Neue Auswertungen ab 2027.", "affectedDataCategories": ["Vorname, Nachname"]}],
+}
+
+
+def test_a_document_as_the_corpus_writes_them_keeps_every_value_or_reports_it() -> None:
+    """Every value of the document is in the policy, or noted at its path (or a parent's); written back, every value
+    TILT holds is there again, or was noted as read as meant."""
+    notes: list[pm.Problem] = []
+    policy = pm.from_tilt(_CORPUS_LIKE, notes=notes)
+    texts = [v for _, v in _leaves(pm.unstructure(policy)) if isinstance(v, str)]
+    back = pm.to_tilt(policy, today=TODAY)
+    if TILT_SCHEMA is not None:
+        assert tilt_errors(back) == []
+    written = [v for _, v in _leaves(back)]
+    noted_paths = {n.path for n in notes}
+    silent = []
+    for path, value in _leaves(_CORPUS_LIKE):
+        covered = any(path == p or path.startswith((f"{p}.", f"{p}[")) for p in noted_paths)
+        if isinstance(value, bool) or path.startswith("$.meta") or covered or value == "max":
+            continue  # booleans are checked by meaning below; "max" is the one aggregation, each period kept
+        if not any(value in text for text in texts) or value not in written:
+            silent.append(path)
+    assert silent == []
+    assert {str(r.kind) for r in policy.rights or ()} == {"access", "complaint"}
+    assert back["rightToDataPortability"] == {}
+    assert back["thirdCountryTransfers"] == [
+        {"country": "US", "standardDataProtectionClause": {"available": True, "description": "https://ec.europa.eu/scc"}}
+    ]
+    references = [b["reference"] for b in back["dataDisclosed"][0]["legalBases"]]
+    assert references == ["GDPR-6-1-b", "GDPR-6-1-c", "UWG-7-3"]

@@ -13,7 +13,7 @@ from tests.fuzz.inputs import TODAY
 T = TypeVar("T")
 
 SEVERITIES = {"error", "warning"}
-STATUSES = {"present", "missing", "not-applicable", "unclear"}
+STATUSES = {"present", "missing", "not-applicable", "unclear", "referred"}
 
 
 def _refuse(name: str) -> Any:

@@ -321,6 +321,21 @@ def test_a_recipient_may_be_of_several_kinds() -> None:
         pm.Recipient(id="fb")
 
 
+def test_a_cookie_has_an_exact_name_or_a_prefix_not_both() -> None:
+    with pytest.raises(ValueError, match="Cookie: give name or name_prefix, not both"):
+        pm.Cookie(name="_ga", name_prefix="_g")
+    assert pm.Cookie(name_prefix="_gat_").name is None
+
+
+def test_the_schema_refuses_a_cookie_with_a_name_and_a_prefix() -> None:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(pm.json_schema())
+    policy = {"privacymodel": "1.1.0", "document": {"title": "T"}, "controllers": [{"id": "c", "name": "C"}]}
+    assert validator.is_valid({**policy, "cookies": [{"name_prefix": "_g"}]})
+    assert not validator.is_valid({**policy, "cookies": [{"name": "_ga", "name_prefix": "_g"}]})
+
+
 def test_a_prohibition_states_something() -> None:
     with pytest.raises(ValueError, match="Prohibition: at least one of operations, data, purposes"):
         pm.Prohibition()

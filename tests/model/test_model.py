@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -252,3 +253,18 @@ def test_drawn_references_of_the_new_fields_point_at_declared_ids(policy: pm.Pri
         assert set(processing.by or ()) <= doers
     for cookie in policy.cookies or ():
         assert set(cookie.legal_bases or ()) <= bases
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: pm.Transfer(destinations=("USA",)), "got 'USA'; did you mean 'US'?"),
+        (lambda: pm.LegalBasis(id="b", basis="Art. 6(1)(b)"), "did you mean 'A6-1-b'?"),
+        (lambda: pm.Right(kind="right to be forgotten"), "did you mean 'erasure' (GDPR) or 'delete' (US state laws)?"),
+        (lambda: pm.DataCategory(id="e", term="emial"), "did you mean 'email-address'?"),
+        (lambda: pm.Document(title="t", url="example.com/p"), "did you mean 'https://example.com/p'?"),
+    ],
+)
+def test_the_classes_suggest_what_the_reader_suggests(build: Any, message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        build()

@@ -1,24 +1,26 @@
-"""What the audit reports: :class:`Finding`, the :class:`Item` of a law that builds it, and helpers the laws share.
+"""What the audit reports: :class:`Finding`, the :class:`Item` of a law that builds it, and wording helpers.
 
-A law's rules declare each disclosure item once, as an :class:`Item` (law, item id, title, article), and
+A law's rules declare each disclosure item once, as an :class:`Item` (law, item id, title, article, and the
+:class:`~privacymodel.checks.audit.facts.Fact` from which the item is owed, when the law added it later), and
 report on it through the item's ``present``, ``missing``, ``unclear`` and ``not_applicable`` methods.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final, Literal
 
 from attrs import frozen
 
+from privacymodel.checks.audit.facts import Fact
 from privacymodel.model.policy import PrivacyPolicy
-from privacymodel.model.vocab import LawTerm, RightKind
 from privacymodel.problems import format_path
 
-__all__ = ["STATUSES", "Finding", "Item", "Rule", "Status", "count", "paths", "rights_at", "stated"]
+__all__ = ["STATUSES", "Finding", "Item", "Rule", "Status", "count", "listed", "paths", "stated"]
 
-Status = Literal["present", "missing", "not-applicable", "unclear"]
-STATUSES: Final[tuple[Status, ...]] = ("missing", "unclear", "present", "not-applicable")
+Status = Literal["present", "missing", "not-applicable", "unclear", "referred"]
+STATUSES: Final[tuple[Status, ...]] = ("missing", "unclear", "referred", "present", "not-applicable")
 """Every status, in the order reports list them."""
 
 
@@ -27,7 +29,9 @@ class Finding:
     """One disclosure item of a law and whether the policy makes it.
 
     ``status`` is ``present`` (``evidence`` lists the JSON paths that satisfy
-    it), ``missing``, ``not-applicable`` (``message`` says why) or ``unclear``.
+    it), ``missing``, ``not-applicable`` (``message`` says why), ``unclear``, or
+    ``referred``: not in the policy, which sends readers to a separate notice
+    for the law (``message`` names it, ``evidence`` is where the policy says so).
     """
 
     law: str
@@ -39,18 +43,23 @@ class Finding:
     evidence: tuple[str, ...] = ()
 
 
-Rule = Callable[[PrivacyPolicy], Iterable[Finding]]
-"""A rule reads a policy and reports on one or more items."""
+Rule = Callable[[PrivacyPolicy, dt.date], Iterable[Finding]]
+"""A rule reads a policy as of a date (the day it is judged on) and reports on one or more items."""
 
 
 @frozen
 class Item:
-    """One disclosure a law requires: its law, item id, title and article, and the findings about it."""
+    """One disclosure a law requires: its law, item id, title and article, and the findings about it.
+
+    ``since`` is set for a duty added to the law after it came to apply (the CPRA's right to correct): before
+    that date the audit reports the item not applicable, whatever the rules found.
+    """
 
     law: str
     item: str
     title: str
     article: str
+    since: Fact | None = None
 
     def finding(self, status: Status, message: str, evidence: Iterable[str] = ()) -> Finding:
         """The finding on this item with ``status``."""
@@ -84,19 +93,20 @@ class Item:
         """Present with ``evidence`` when there is any, else missing."""
         return self.present(present, evidence) if evidence else self.missing(missing)
 
+    def owed(self, day: dt.date) -> bool:
+        """Whether the item is owed on ``day``: always, unless the law added it later (``since``)."""
+        return self.since is None or day >= self.since.date
+
 
 def paths(name: str, items: Sequence[object] | None, field: str | None = None) -> tuple[str, ...]:
     """The JSON paths of the items of the collection ``name`` (of their ``field``, if given)."""
     return tuple(format_path((name, i, field) if field else (name, i)) for i in range(len(items or ())))
 
 
-def rights_at(policy: PrivacyPolicy, kinds: set[RightKind], laws: set[LawTerm] | None = None) -> tuple[str, ...]:
-    """Paths of the rights of these kinds (from these laws, or stated without a law)."""
-    return tuple(
-        format_path(("rights", i))
-        for i, right in enumerate(policy.rights or ())
-        if right.kind in kinds and (laws is None or right.law is None or right.law in laws)
-    )
+def listed(evidence: Sequence[str], most: int = 3) -> str:
+    """'$.a, $.b and 2 more': the first paths of ``evidence``, for a message."""
+    shown = ", ".join(evidence[:most])
+    return f"{shown} and {len(evidence) - most} more" if len(evidence) > most else shown
 
 
 def stated(title: str, is_stated: bool) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any, Final, Literal
 
 from privacymodel.checks.diff import Change, summary
-from privacymodel.formats.render.grid import recipient_label
+from privacymodel.formats.render.grid import received, recipient_label
 from privacymodel.formats.render.html import CSS
 from privacymodel.formats.render.markdown import md_text
 from privacymodel.formats.render.symbols import title_line
@@ -27,6 +27,7 @@ from privacymodel.formats.render.words import (
     duration,
     lifetime,
     listing,
+    prohibition_words,
     retention,
     right_label,
     right_ways,
@@ -37,11 +38,16 @@ from privacymodel.model.policy import (
     ContactPoint,
     Cookie,
     DataCategory,
+    DataSubject,
+    LawReference,
     LegalBasis,
     Party,
     PrivacyPolicy,
+    Processing,
+    Prohibition,
     Purpose,
     Recipient,
+    Recourse,
     Retention,
     Right,
     Transfer,
@@ -90,11 +96,15 @@ _TOPICS: Final = {
     "data": "Data collected",
     "purposes": "What data is used for",
     "legal-bases": "Legal bases",
+    "processing": "What is done with which data",
     "recipients": "Who receives your data",
     "cookies": "Cookies and trackers",
     "retention": "How long data is kept",
     "rights": "Your rights",
     "transfers": "Countries data goes to",
+    "subjects": "Whose data",
+    "recourse": "Where to complain",
+    "prohibitions": "What they say they do not do",
     "other": "Other statements",
 }
 _FIELDS: Final = {
@@ -111,6 +121,7 @@ _NOUNS: Final = {
     "purposes": "purpose", "legal_bases": "legal basis", "processing": "processing statement", "recipients": "recipient",
     "cookies": "tracker", "retention": "retention statement", "rights": "right", "transfers": "transfer",
     "certifications": "certification", "choices": "choice", "laws": "law", "roles": "role",
+    "data_subjects": "kind of person", "prohibitions": "statement of what is not done", "recourse": "place to complain",
 }  # fmt: skip
 _STEP: Final = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 
@@ -134,10 +145,19 @@ def _walk(policy: PrivacyPolicy, path: str) -> tuple[object | None, str, list[st
     return item, collection, fields
 
 
-def _describe(item: object, policy: PrivacyPolicy) -> str:  # noqa: PLR0911 - one line per kind of item
+def _describe(item: object, policy: PrivacyPolicy) -> str:  # noqa: PLR0911, PLR0912 - one line per kind of item
     """An item by what it is: 'delete your data (GDPR)', 'cookie _ga (Google Analytics)', 'Google Analytics'."""
-    if isinstance(item, (DataCategory, Purpose)):
+    if isinstance(item, (DataCategory, Purpose, DataSubject)):
         return term(item.term, item.description)
+    if isinstance(item, Prohibition):
+        return prohibition_words(item)
+    if isinstance(item, Recourse):
+        return item.name or (term(item.kind) if item.kind else clause(item.description or "", lower=False))
+    if isinstance(item, LawReference):
+        return term(item.law, item.description) + (" (said not to apply)" if item.applies is False else "")
+    if isinstance(item, Processing):
+        return clause(item.description, lower=False) if item.description else "processing"
+
     if isinstance(item, Recipient):
         return recipient_label(item)
     if isinstance(item, Right):
@@ -176,9 +196,10 @@ def _detail(item: object, policy: PrivacyPolicy) -> str:
         return f"{text}: {retention(item)}"
     if isinstance(item, Choice) and item.description:
         return f"{text}: {clause(item.description, lower=False)}"
-    if isinstance(item, Recipient) and item.data:
+    gets = received(policy).get(item.id) if isinstance(item, Recipient) else None
+    if gets and gets.data:  # from its entry and from the statements that name it
         data = {d.id: term(d.term, d.description) for d in policy.data_categories or ()}
-        return f"{text}, receives {listing(data.get(i, i) for i in item.data)}"
+        return f"{text}, receives {listing(data.get(i, i) for i in gets.data)}"
     return text
 
 

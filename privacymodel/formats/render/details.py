@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from privacymodel.formats.render.grid import purpose_group, recipient_label
+from privacymodel.formats.render.grid import purpose_group, received, recipient_label
 from privacymodel.formats.render.words import (
     NOT_STATED,
     Code,
@@ -87,6 +87,7 @@ def tables(policy: PrivacyPolicy) -> list[Table]:
     data = {d.id: term(d.term, d.description) for d in policy.data_categories or ()}
     purposes = {p.id: term(p.term, p.description) for p in policy.purposes or ()}
     recipients = {r.id: recipient_label(r) for r in policy.recipients or ()}
+    gets = received(policy)
     bases_for: dict[str, list[str]] = {}
     for basis in policy.legal_bases or ():
         for purpose in basis.purposes or ():
@@ -105,7 +106,7 @@ def tables(policy: PrivacyPolicy) -> list[Table]:
                for b in policy.legal_bases or ()]),
         Table("Recipients", ("recipient", "kind", "what they receive", "why", "what the policy says"),
               [[recipients[r.id], listing(term(k) for k in (*([r.kind] if r.kind else []), *(r.kinds or ()))) or NOT_STATED,
-                _names(r.data, data), _names(r.purposes, purposes),
+                _names(gets[r.id].data, data), _names(gets[r.id].purposes, purposes),
                 _text(r.description)] for r in policy.recipients or ()]),
         Table("Cookies and trackers", ("name", "provider", "purpose", "what it does", "how long it lasts", "kind"),
               [[_cookie_name(c), recipients.get(c.provider or "", NOT_STATED), _names(c.purposes, purposes),

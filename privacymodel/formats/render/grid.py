@@ -24,7 +24,19 @@ from privacymodel.formats.render.words import KIND_WORDS, NOT_STATED, term
 from privacymodel.model.policy import DataCategory, PrivacyPolicy, Recipient
 from privacymodel.model.vocab import CustomTerm, Vocabulary
 
-__all__ = ["PURPOSE_GROUPS", "RECIPIENT_GROUPS", "Cell", "Grid", "purpose_grid", "recipient_grid"]
+__all__ = [
+    "PURPOSE_GROUPS",
+    "RECIPIENT_GROUPS",
+    "Cell",
+    "Grid",
+    "Received",
+    "purpose_grid",
+    "purpose_group",
+    "received",
+    "recipient_grid",
+    "recipient_groups",
+    "recipient_label",
+]
 
 State = Literal["collected", "shared", "no", "not stated"]
 Choice = Literal["opt-in", "opt-out"]
@@ -329,11 +341,44 @@ def recipient_groups(recipient: Recipient) -> list[str]:
     return list(dict.fromkeys(groups)) or [NAMED_ONLY]
 
 
-def recipient_label(recipient: Recipient) -> str:
-    """A recipient's name, or its kind in words when the policy does not name it ('advertisers')."""
-    kind = recipient.kind or (recipient.kinds[0] if recipient.kinds else None)
-    if recipient.name or kind is None:
-        return recipient.name or NOT_STATED
+@frozen
+class Received:
+    """What the policy links to one recipient: the data it gets and why (ids, each once, in the policy's order)."""
+
+    data: tuple[str, ...]
+    purposes: tuple[str, ...]
+
+
+def received(policy: PrivacyPolicy) -> dict[str, Received]:
+    """What each recipient gets, by recipient id, from every statement that links data or purposes to it.
+
+    Its own entry's ``data`` and ``purposes``; processing statements that name it among their ``recipients``
+    or in ``by`` (what it is given, or does itself); the cookies it provides; the transfers that name it.
+    """
+    data: dict[str, list[str]] = {r.id: list(r.data or ()) for r in policy.recipients or ()}
+    purposes: dict[str, list[str]] = {r.id: list(r.purposes or ()) for r in policy.recipients or ()}
+    linked: list[tuple[tuple[str, ...], tuple[str, ...] | None, tuple[str, ...] | None]] = [
+        *(((*(p.recipients or ()), *(p.by or ())), p.data, p.purposes) for p in policy.processing or ()),
+        *(((c.provider,), c.data, c.purposes) for c in policy.cookies or () if c.provider),
+        *((t.recipients or (), t.data, None) for t in policy.transfers or ()),
+    ]
+    for ids, given, why in linked:
+        for i in ids:
+            if i in data:  # `by` may name a controller
+                data[i] += given or ()
+                purposes[i] += why or ()
+    return {i: Received(tuple(dict.fromkeys(data[i])), tuple(dict.fromkeys(purposes[i]))) for i in data}
+
+
+def recipient_label(recipient: Recipient, group: str | None = None) -> str:
+    """A recipient's name, else the policy's own word for its kind, else its kind in words ('advertisers'): the
+    first kind, or the first that falls in column ``group`` (a partner that is also a group company is 'group
+    companies' there)."""
+    kinds = [*([recipient.kind] if recipient.kind else []), *(recipient.kinds or ())]
+    in_group = [k for k in kinds if group in _kind_groups(k)]
+    kind = in_group[0] if in_group else kinds[0] if kinds else None
+    if recipient.name or recipient.label or kind is None:
+        return recipient.name or recipient.label or NOT_STATED
     return KIND_WORDS.get(str(kind), term(kind)) if isinstance(kind, Vocabulary) else term(kind, recipient.description)
 
 
@@ -344,7 +389,7 @@ def recipient_grid(policy: PrivacyPolicy) -> Grid:
     order = [*RECIPIENT_GROUPS, NAMED_ONLY]
     named = {g for gs in groups.values() for g in gs} | {g for rule in rules for g in rule.recipients or ()}
     columns = sorted(named, key=lambda g: (order.index(g) if g in order else len(RECIPIENT_GROUPS), g))
-    members = {g: [recipient_label(r) for r in policy.recipients or () if g in groups[r.id]] for g in columns}
+    members = {g: [recipient_label(r, g) for r in policy.recipients or () if g in groups[r.id]] for g in columns}
     links = [k for k in _links(policy) if k.recipient in groups]
     rows = []
     for label, categories in _rows(policy).items():

@@ -115,20 +115,34 @@ def _across_sites(policy: PrivacyPolicy) -> bool | None:
     return None
 
 
+_FEW: Final = 3
+"""How many kinds of data a short answer names before it counts the rest; the grids and the details show all."""
+
+
+def _few(labels: list[str]) -> str:
+    """Kinds of data in a short answer: all of them, or the first few and how many more ('and 12 other kinds of data')."""
+    labels = list(dict.fromkeys(labels))
+    if len(labels) <= _FEW + 1:
+        return listing(labels)
+    return f"{', '.join(labels[:_FEW])} and {len(labels) - _FEW} other kinds of data"
+
+
 def _kept(policy: PrivacyPolicy) -> str:
+    """How long data is kept, one line per set of data: the statements on the same data said together."""
     if not policy.retention:
         return NOT_STATED
     names = {d.id: term(d.term, d.description) for d in policy.data_categories or ()}
-    lines = []
+    by_data: dict[tuple[str, ...], list[str]] = {}
     for statement in policy.retention:
-        words = retention(statement)
-        if statement.data:
-            words = f"{listing(names.get(i, i) for i in statement.data)}: {words}"
-        lines.append(words)
+        by_data.setdefault(statement.data or (), []).append(retention(statement))
+    lines = []
+    for data, words in by_data.items():
+        said = listing(words, "or")
+        lines.append(f"{_few([names.get(i, i) for i in data])}: {said}" if data else said)
     return join(lines)
 
 
-def _how(right: Right, policy: PrivacyPolicy) -> str:
+def _how(right: Right, policy: PrivacyPolicy, *, law: bool = True) -> str:
     """How to use a right ('GDPR: email ... or write to ...'), how soon the answer comes and what it costs."""
     ways = right_ways(right, contact_points(policy))
     parts = [ways if ways != NOT_STATED else "how is not stated"]
@@ -136,14 +150,19 @@ def _how(right: Right, policy: PrivacyPolicy) -> str:
         parts.append(f"answer within {response_time(right)}")
     if right.fee:
         parts.append(f"fee: {clause(right.fee)}")
-    return (f"{term(right.law)}: " if right.law else "") + "; ".join(parts)
+    return (f"{term(right.law)}: " if right.law and law else "") + "; ".join(parts)
 
 
 def _delete(policy: PrivacyPolicy) -> str:
+    """How to have one's data deleted; who may ask first where the rights to it differ in who has them."""
     rights = [r for r in policy.rights or () if str(r.kind) in ERASURE]
     if not rights:
         return NOT_STATED
-    return join(_how(r, policy) for r in rights)
+    who = [holders(r, subjects_of(policy)) for r in rights]
+    if len(set(who)) == 1:
+        return join(_how(r, policy) for r in rights)
+    ways = (f"{_first_up(w)}: {_how(r, policy, law=False)}" if w else _how(r, policy) for w, r in zip(who, rights, strict=True))
+    return join(ways, sep=". ")
 
 
 def _first_up(text: str) -> str:
@@ -183,7 +202,7 @@ def _recipients(policy: PrivacyPolicy) -> str:
     groups: dict[str, list[str]] = {}
     for r in recipients:
         for group in recipient_groups(r):
-            groups.setdefault(group, []).append(recipient_label(r))
+            groups.setdefault(group, []).append(recipient_label(r, group))
     return join(f"{group}: {listing(names)}" for group, names in groups.items())
 
 
@@ -234,16 +253,31 @@ def _children(policy: PrivacyPolicy) -> str:
 _PROMOTION: Final = ("Marketing", "Advertising")
 
 
+def _with_choice(labels: list[str], choice: str) -> str:
+    """Kinds of data and the choice people have over their use: 'name (opt-in)', 'name and email address, all opt-out'."""
+    if not choice:
+        return _few(labels)
+    return f"{labels[0]} ({choice})" if len(labels) == 1 else f"{_few(labels)}, all {choice}"
+
+
 def _promotion(grid: Grid) -> str:
-    """The data the grid shows used for marketing and for advertising, and that the rest is not stated."""
+    """The data the grid shows used for marketing and for advertising, by the choice people have, and whether
+    the use of other data is not stated."""
     parts = []
     for column in _PROMOTION:
         if column not in grid.columns:
             continue
         index = grid.columns.index(column)
-        used = [f"{label} ({cells[index].choice})" if cells[index].choice else label
-                for label, cells in grid.rows if cells[index].state in ("collected", "shared")]  # fmt: skip
-        parts.append(f"{column}: {listing(used)}; other data not stated" if used else f"{column}: which data is not stated")
+        by_choice: dict[str, list[str]] = {}
+        for label, cells in grid.rows:
+            if cells[index].state in ("collected", "shared"):
+                by_choice.setdefault(cells[index].choice or "", []).append(label)
+        if not by_choice:
+            parts.append(f"{column}: which data is not stated")
+            continue
+        used = "; ".join(_with_choice(labels, choice) for choice, labels in by_choice.items())
+        silent = any(cells[index].state == NOT_STATED for _, cells in grid.rows)
+        parts.append(f"{column}: {used}" + ("; other data not stated" if silent else ""))
     return join(parts, sep=". ")
 
 

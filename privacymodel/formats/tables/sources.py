@@ -10,22 +10,18 @@ name it was given with.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Final, TypeAlias
+from typing import TypeAlias
 
 from attrs import frozen
 
 from privacymodel.checks.consistency import check
-from privacymodel.checks.validate import _load as read_policy
-from privacymodel.codec.text import read_within_limit
+from privacymodel.checks.validate import read_policy
+from privacymodel.codec.files import SUFFIXES, find, read_path, unreadable
 from privacymodel.model.policy import PrivacyPolicy
-from privacymodel.problems import Code, PolicyError, Problem
+from privacymodel.problems import PolicyError, Problem
 
 __all__ = ["SUFFIXES", "Entry", "Source", "Sources", "entries", "expand", "policy_id", "read_bytes", "read_file"]
-
-SUFFIXES: Final = (".yaml", ".yml", ".json")
-"""The files a folder is searched for."""
 
 Source: TypeAlias = "str | os.PathLike[str] | tuple[str, PrivacyPolicy] | Entry"
 """A file or folder, a policy with its name, or a source already read."""
@@ -48,23 +44,14 @@ class Entry:
 def expand(path: str, root: str | None = None) -> Iterator[str | Entry]:
     """``path``, or the policy files under it when it is a folder (sorted, hidden folders skipped).
 
-    A file found in a folder through a symbolic link that leads outside the folder is not read: it comes as an
-    :class:`Entry` (its policy id relative to ``root``) with the problem (PM001) that says so.
+    A file found in a folder that must not be read (a pipe or device, a symbolic link that leads outside the folder)
+    is not read: it comes as an :class:`Entry` (its policy id relative to ``root``) with the problem (PM001) that says so.
     """
     if not os.path.isdir(path):
         yield path
         return
-    top = os.path.realpath(path)
-    for folder, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith(SUFFIXES):
-                found = os.path.join(folder, name)
-                if os.path.islink(found) and os.path.commonpath([top, os.path.realpath(found)]) != top:
-                    problem = _unreadable(found, "not read: a symbolic link that leads outside the folder searched")
-                    yield Entry(policy_id(found, root), found, None, (problem,))
-                else:
-                    yield found
+    for found, refused in find(path):
+        yield found if refused is None else Entry(policy_id(found, root), found, None, (refused,))
 
 
 def policy_id(path: str, root: str | None = None) -> str:
@@ -73,37 +60,22 @@ def policy_id(path: str, root: str | None = None) -> str:
     return relative.replace(os.sep, "/")
 
 
-def _unreadable(path: str, message: str) -> Problem:
-    return Problem(code=Code.UNREADABLE, message=message, file=path)
-
-
-def _read(path: str) -> bytes:
-    """The bytes of the regular file ``path``, up to one past the input limit; never waits on a pipe or device."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    with open(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise PolicyError([_unreadable(path, "not read: not a regular file")])
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return read_within_limit(handle, path)
-
-
 def read_file(path: str, root: str | None = None) -> Entry:
     """Read the policy file ``path``: the policy and its warnings, or every problem that keeps it from being one."""
     ident = policy_id(path, root)
     try:
-        data = _read(path)
+        data = read_path(path, named=False)
     except PolicyError as error:
         return Entry(ident, path, None, error.problems)
     except OSError as error:
-        return Entry(ident, path, None, (_unreadable(path, f"cannot read the file: {error.strerror or error}"),))
+        return Entry(ident, path, None, (unreadable(path, f"cannot read the file: {error.strerror or error}"),))
     return read_bytes(data, path, ident)
 
 
 def read_bytes(data: bytes | str, file: str, ident: str) -> Entry:
     """Read policy text (``file`` names it in problems, ``ident`` is its policy id), as :func:`read_file` reads a file."""
     # One parse gives the policy and every problem, located, as validate reports them.
-    policy, problems = read_policy(data, file)
+    policy, problems = read_policy(data, file=file)
     valid = policy is not None and all(problem.severity != "error" for problem in problems)
     return Entry(ident, file, policy if valid else None, tuple(problems))
 

@@ -8,8 +8,9 @@ from typing import Final, TypeVar
 from privacymodel.model.vocab import LegalBasisTerm, RightKind, TransferMechanism
 
 __all__ = [
+    "ACCESS_SLOT",
     "NOT_STATED_EMAIL",
-    "PORTABILITY_SLOT",
+    "REMEDIES_SLOT",
     "RIGHT_SLOTS",
     "SLOT_DEFAULT_MECHANISM",
     "TILT_KEYS",
@@ -56,7 +57,12 @@ RIGHT_SLOTS: Final[dict[str, tuple[RightKind, ...]]] = {
     "rightToComplain": (RightKind.COMPLAINT,),
 }
 
-PORTABILITY_SLOT: Final = "accessAndDataPortability"  # TILT: "subject to the requirements of Art. 20"
+ACCESS_SLOT: Final = "accessAndDataPortability"
+"""TILT's "right to access and data portability", whose fee is the fee for a copy (GDPR Art. 15(3)): the right of
+access, or the right to data portability where its description names portability and not access."""
+
+REMEDIES_SLOT: Final = "presenceOfEnforceableRightsAndEffectiveRemedies"
+"""The part of a TILT transfer saying enforceable rights and effective remedies are available (GDPR Art. 46(1))."""
 
 # Transfer mechanisms by the TILT object that holds them.
 TRANSFER_SLOTS: Final[dict[str, tuple[TransferMechanism, ...]]] = {
@@ -74,20 +80,25 @@ TRANSFER_SLOTS: Final[dict[str, tuple[TransferMechanism, ...]]] = {
         TransferMechanism.CERTIFICATION,
         TransferMechanism.AD_HOC_CLAUSES,
         TransferMechanism.ADMINISTRATIVE_ARRANGEMENTS,
+        TransferMechanism.APPROPRIATE_SAFEGUARDS,
     ),
 }
 
 SLOT_DEFAULT_MECHANISM: Final = {
     "adequacyDecision": TransferMechanism.ADEQUACY,
     "standardDataProtectionClause": TransferMechanism.SCC_COMMISSION,
+    "appropriateGuarantees": TransferMechanism.APPROPRIATE_SAFEGUARDS,
 }
+"""The mechanism a TILT transfer slot stands for when its description names none."""
 
 T = TypeVar("T")
 
 
 def unique(values: Iterable[T]) -> list[T]:
+    """``values`` in their order, each once."""
     return list(dict.fromkeys(values))
 
 
 def is_legitimate_interests(basis: object) -> bool:
+    """Whether ``basis`` is the GDPR's legitimate interests (Art. 6(1)(f)) or a refinement of it."""
     return isinstance(basis, LegalBasisTerm) and basis.value.startswith("A6-1-f")

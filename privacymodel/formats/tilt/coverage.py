@@ -28,6 +28,7 @@ CARRIED: Final = (
     "document.retrieved_on",
     "controllers[*].id",
     "controllers[*].name",
+    "controllers[*].division",
     "controllers[*].address",
     "representative.id",
     "representative.name",
@@ -44,6 +45,7 @@ CARRIED: Final = (
     "supervisory_authority.contacts[*].phone",
     "data_categories[*].id",
     "data_categories[*].term",
+    "data_categories[*].label",
     "data_categories[*].sources",
     "provision_requirements[*].required",
     "provision_requirements[*].statutory",
@@ -52,6 +54,7 @@ CARRIED: Final = (
     "provision_requirements[*].consequences",
     "purposes[*].id",
     "purposes[*].term",
+    "purposes[*].label",
     "purposes[*].description",
     "legal_bases[*].id",
     "legal_bases[*].basis",
@@ -67,8 +70,11 @@ CARRIED: Final = (
     "processing[*].retention",
     "recipients[*].id",
     "recipients[*].name",
+    "recipients[*].division",
+    "recipients[*].address",
     "recipients[*].kind",
     "recipients[*].kinds",
+    "recipients[*].label",
     "recipients[*].data",
     "recipients[*].purposes",
     "retention[*].id",
@@ -78,6 +84,7 @@ CARRIED: Final = (
     "retention[*].until",
     "retention[*].as_long_as_necessary",
     "retention[*].legal_requirement",
+    "retention[*].required_by",
     "retention[*].criteria",
     "retention[*].description",
     "rights[*].id",
@@ -89,9 +96,15 @@ CARRIED: Final = (
     "transfers[*].id",
     "transfers[*].destinations",
     "transfers[*].mechanisms",
+    "transfers[*].remedies",
+    "transfers[*].description",
     "automated_decision_making.used",
     "automated_decision_making.logic",
     "automated_decision_making.consequences",
+    "purpose_changes[*].description",
+    "purpose_changes[*].data",
+    "purpose_changes[*].date",
+    "purpose_changes[*].new_version_url",
 )
 """The fields of the plain policy a TILT document carries: a pattern covers the fields under it."""
 
@@ -110,7 +123,6 @@ WHY_NOT: Final = {
     "recipients[*].role": "TILT recipients have no role",
     "transfers[*].recipients": "TILT transfers name a country only",
     "transfers[*].data": "TILT transfers name a country only",
-    "transfers[*].description": "TILT describes each mechanism, not the transfer",
     "automated_decision_making.profiling": "TILT has no separate profiling flag",
     "section": "TILT does not say where in the policy a statement is",
     # Format 1.1.
@@ -140,6 +152,9 @@ WHY_NOT: Final = {
     "transfers[*].destination_regions": "TILT transfers name a destination country, not a region",
     "transfers[*].other_destinations": "TILT names each destination country; it cannot say 'other countries'",
     "recourse": "TILT has no independent recourse (only the right to complain to a supervisory authority)",
+    "representative.division": "TILT's representative is a person: a name, an email address and a phone number",
+    "supervisory_authority.division": "TILT names the supervisory authority, not a division of it",
+    "purpose_changes[*].id": "TILT's changes of purpose have no ids",
 }
 """Why TILT cannot hold a field, by the start of its pattern."""
 

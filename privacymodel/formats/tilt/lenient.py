@@ -10,10 +10,12 @@ carried over) or a PM403 warning (read as meant, not as written).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
 from privacymodel.formats.tilt.common import UNKNOWN_COUNTRY
+from privacymodel.formats.tilt.countries import read_country
 from privacymodel.model.formats import FORMATS
 from privacymodel.problems import Code, Problem, format_path, kind_of, shown
 
@@ -22,6 +24,9 @@ __all__ = ["LenientReader", "Path", "number_text", "placeholder"]
 Path = tuple[str | int, ...]
 """Where a value is in the TILT document: its keys and list indexes."""
 
+
+_HOST: Final = re.compile(r"^(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/\S*)?$")
+"""A web address written without its scheme (``otto.de``, ``www.example.com/privacy``)."""
 
 _NUMBER_DIGITS: Final = 30
 """The most digits of a number read as text (a name or a telephone number written as a number)."""
@@ -146,11 +151,46 @@ class LenientReader:
         return None if value is None or value.lower().endswith(".invalid") else value
 
     def country(self, obj: Mapping[str, Any], key: str, path: Path) -> str | None:
-        """``obj[key]`` as a country code; None for the unknown country (a placeholder)."""
+        """``obj[key]`` as a country code (a name read as its code, noted); None for the unknown country (a placeholder)."""
         value = obj.get(key)
         if isinstance(value, str) and value.strip().upper() == UNKNOWN_COUNTRY:
             return None
-        return self.text(obj, key, path, "country")
+        if not isinstance(value, str) or placeholder(value):
+            return self.text(obj, key, path, "country")
+        code, note = read_country(value)
+        if code is None:
+            self.lost((*path, key), f"{shown(value)} is not a country code, nor names one country; left out")
+        elif note:
+            self.repaired((*path, key), note)
+        return code
+
+    def url(self, obj: Mapping[str, Any], key: str, path: Path) -> str | None:
+        """``obj[key]`` as a web address; a host name alone (``otto.de``) is read as its ``https://`` address, noted."""
+        value = obj.get(key)
+        if isinstance(value, str) and _HOST.match(value.strip()) and not FORMATS["uri"].check(value.strip()):
+            address = f"https://{value.strip()}"
+            self.repaired((*path, key), f"read the host name {shown(value)} as the address {address!r}")
+            return address
+        return self.text(obj, key, path, "uri")
+
+    def granted(self, body: Mapping[str, Any], path: Path, what: str) -> str | None:
+        """Whether the right (or transfer mechanism) ``body`` is said to be available: its description if so (or
+        ``""``), None if not. ``available: false`` is reported; a description with no ``available`` is read as available."""
+        available = self.boolean(body, "available", path)
+        description = self.text(body, "description", path)
+        if available is False:
+            stated = f" ({shown(description)})" if description else ""
+            self.lost(
+                path, f"{what} is said not to be available{stated}; privacymodel records what is available, so not carried over"
+            )
+            return None
+        if available is None:
+            if description is None:
+                return None
+            self.repaired(
+                (*path, "available"), f"no 'available' is given; read as available, as the description describes {what}"
+            )
+        return description or ""
 
     def unknown_keys(self, obj: Mapping[str, Any], known: Iterable[str], path: Path) -> None:
         """Note every key of ``obj`` not in ``known`` that holds a value."""

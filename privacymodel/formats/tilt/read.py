@@ -1,10 +1,12 @@
 """Reading a TILT document, written as people write them, as a policy.
 
 The parts of the document about the policy itself are read here: ``meta``,
-the controller and its representative, the data protection officer,
-third-country transfers, rights and automated decision-making. The
+the controller and its representative, the data protection officer, the
+supervisory authority, automated decision-making and changes of purpose. The
 statements (``dataDisclosed`` and ``sources``) are read by
-:class:`~privacymodel.formats.tilt.disclosed.DisclosedReader`, and every field
+:class:`~privacymodel.formats.tilt.disclosed.DisclosedReader`, the rights by
+:class:`~privacymodel.formats.tilt.rights.RightsReader`, the transfers by
+:class:`~privacymodel.formats.tilt.transfers.TransfersReader`, and every field
 through the lenient access of :mod:`privacymodel.formats.tilt.lenient`.
 """
 
@@ -18,34 +20,23 @@ from typing import Any, Final
 import attrs
 
 from privacymodel.checks.validate import structure
-from privacymodel.formats.tilt.common import (
-    PORTABILITY_SLOT,
-    RIGHT_SLOTS,
-    SLOT_DEFAULT_MECHANISM,
-    TILT_KEYS,
-    TRANSFER_SLOTS,
-    unique,
-)
+from privacymodel.formats.tilt.common import TILT_KEYS
 from privacymodel.formats.tilt.disclosed import DisclosedReader
 from privacymodel.formats.tilt.lenient import Path, number_text, placeholder
-from privacymodel.formats.tilt.values import MAX_AMOUNT_DIGITS, amount_in
+from privacymodel.formats.tilt.rights import RightsReader
+from privacymodel.formats.tilt.transfers import TransfersReader
 from privacymodel.model.formats import FORMATS
 from privacymodel.model.policy import FORMAT_VERSION, PrivacyPolicy
-from privacymodel.model.vocab import LawTerm, RightKind, TransferMechanism
 from privacymodel.problems import Code, PolicyError, Problem, format_path, shown
 
 __all__ = ["from_tilt"]
 
-_MECHANISMS: Final = {m.value: m for m in TransferMechanism}
+_PARTY_KEYS: Final = ("name", "address", "country", "email", "phone")
+_CHANGE_KEYS: Final = ("description", "affectedDataCategories", "plannedDateOfChange", "urlOfNewVersion")
 
 
-class _TiltReader(DisclosedReader):
+class _TiltReader(RightsReader, TransfersReader, DisclosedReader):
     """Builds the plain data of a policy from a TILT document, noting what it cannot carry over."""
-
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        super().__init__(data)
-        self.contacts: list[dict[str, Any]] = []
-        self.rights: dict[RightKind, dict[str, Any]] = {}
 
     def read(self) -> dict[str, Any]:
         """The plain data of the policy the document states; the parts are read in the document's order."""
@@ -70,11 +61,13 @@ class _TiltReader(DisclosedReader):
         for path, item in self.items(data, "dataDisclosed", ()):
             self.data_item(item, path)
         self.sources()
-        transfers = [t for path, item in self.items(data, "thirdCountryTransfers", ()) if (t := self.transfer(item, path))]
-        authority = self.rights_in()
+        transfers = self.transfers()
+        self.rights_in()
+        authority = self.authority()
         self.automated(policy)
-        for path, _item in self.items(data, "changesOfPurpose", ()):
-            self.lost(path, "privacymodel has no planned changes of purpose; this change is not carried over")
+        changes = [c for path, item in self.items(data, "changesOfPurpose", ()) if (c := self.purpose_change(item, path))]
+        if changes:
+            policy["purpose_changes"] = changes
         party_contacts = self.contacts
         if party_contacts:
             party["contacts"] = party_contacts
@@ -101,6 +94,7 @@ class _TiltReader(DisclosedReader):
                 policy[key] = values  # noqa: PERF403 - only the parts that have values, in this order
 
     def document(self, meta: Mapping[str, Any], meta_name: str | None, controller: str) -> dict[str, Any]:
+        """The policy's document from ``meta``: its title (``meta.name``, else the controller's), URL, language, date."""
         path: Path = ("meta",)
         document: dict[str, Any] = {"title": meta_name or controller}
         source = "meta.name" if meta_name else "the controller's name"
@@ -150,11 +144,12 @@ class _TiltReader(DisclosedReader):
             party["address"] = address
         division = self.text(controller, "division", ("controller",))
         if division:
-            party["description"] = f"Division: {division}"
+            party["division"] = division
         self.unknown_keys(controller, ("name", "division", "address", "country", "representative"), ("controller",))
         return party
 
     def address(self, obj: Mapping[str, Any], path: Path) -> dict[str, Any] | None:
+        """The postal address of ``obj``'s ``address`` (one line) and ``country``; None if it states neither."""
         lines = self.text(obj, "address", path)
         country = self.country(obj, "country", path)
         if lines is None and country is None:
@@ -162,10 +157,14 @@ class _TiltReader(DisclosedReader):
         return {**({"lines": [lines]} if lines else {}), **({"country": country} if country else {})}
 
     def contact(self, obj: Mapping[str, Any], path: Path, address: bool = False) -> dict[str, Any] | None:
+        """The contact point of a party's email, phone, web address (TILT 2) and, if ``address``, postal address."""
         contact: dict[str, Any] = {}
         email = self.email(obj, "email", path)
         if email:
             contact["email"] = email
+        url = self.url(obj, "url", path) if "url" in obj else None
+        if url:
+            contact["url"] = url
         phone = obj.get("phone")
         if not placeholder(phone):
             text = phone.strip() if isinstance(phone, str) else number_text(phone) if isinstance(phone, int) else None
@@ -180,23 +179,27 @@ class _TiltReader(DisclosedReader):
         return contact or None
 
     def party(self, obj: Mapping[str, Any], path: Path, party_id: str) -> dict[str, Any] | None:
+        """The representative or supervisory authority ``obj``; None (its details noted) if it is not named."""
         name = self.text(obj, "name", path)
         contact = self.contact(obj, path)
         address = self.address(obj, path)
+        division = self.text(obj, "division", path)
+        self.unknown_keys(obj, (*_PARTY_KEYS, "url", "division"), path)
         if name is None:
-            if contact or address:
+            if contact or address or division:
                 self.lost(path, "a party with no name cannot be carried over; its address and contact details are left out")
             return None
         party: dict[str, Any] = {"id": party_id, "name": name}
+        if division:
+            party["division"] = division
         if address:
             party["address"] = address
         if contact:
             party["contacts"] = [contact]
-        self.unknown_keys(obj, ("name", "address", "country", "email", "phone", "division"), path)
-        self.fields(obj, ("division",), path, "privacymodel has no division for this party")
         return party
 
     def dpo(self) -> dict[str, Any] | None:
+        """The data protection officer: a name, and a contact point of the rest; None if nothing is stated."""
         path: Path = ("dataProtectionOfficer",)
         obj = self.mapping(self.data, "dataProtectionOfficer", ())
         if obj is None:
@@ -208,111 +211,52 @@ class _TiltReader(DisclosedReader):
         contact = self.contact(obj, path, address=True)
         if contact:
             dpo["contacts"] = [contact]
-        self.unknown_keys(obj, ("name", "address", "country", "email", "phone"), path)
+        self.unknown_keys(obj, (*_PARTY_KEYS, "url"), path)
         return dpo or None
 
-    def transfer(self, obj: dict[str, Any], path: Path) -> dict[str, Any] | None:
-        transfer: dict[str, Any] = {}
-        country = self.country(obj, "country", path)
-        if country:
-            transfer["destinations"] = [country]
-        mechanisms: list[str] = []
-        texts = []
-        for slot in (*TRANSFER_SLOTS, "presenceOfEnforceableRightsAndEffectiveRemedies"):
-            body = self.mapping(obj, slot, path)
-            if body is None:
-                continue
-            available = self.boolean(body, "available", (*path, slot))
-            description = self.text(body, "description", (*path, slot))
-            self.unknown_keys(body, ("available", "description"), (*path, slot))
-            if not available:
-                if description:
-                    self.lost((*path, slot), f"{slot} is said not to be available; its description is not carried over")
-                continue
-            named = [_MECHANISMS.get(part.strip()) for part in (description or "").split(",")]
-            if description and all(m is not None for m in named):
-                mechanisms += [m.value for m in named if m is not None]
-                continue
-            default = SLOT_DEFAULT_MECHANISM.get(slot)
-            if default is not None:
-                mechanisms.append(default.value)
-            elif slot == "appropriateGuarantees":
-                mechanisms.append("x-appropriate-safeguards")
-            if description:
-                texts.append(description)
-            elif slot == "presenceOfEnforceableRightsAndEffectiveRemedies":
-                texts.append("Enforceable rights and effective remedies are available.")
-        if mechanisms:
-            transfer["mechanisms"] = unique(mechanisms)
-        if texts:
-            transfer["description"] = " ".join(texts)
-        self.unknown_keys(obj, ("country", *TRANSFER_SLOTS, "presenceOfEnforceableRightsAndEffectiveRemedies"), path)
-        return transfer or None
+    def authority(self) -> dict[str, Any] | None:
+        """The supervisory authority ``rightToComplain`` names, if it names one."""
+        path: Path = ("rightToComplain", "supervisoryAuthority")
+        body = self.mapping(self.data, "rightToComplain", ())
+        found = self.mapping(body, "supervisoryAuthority", path[:1]) if body is not None else None
+        return self.party(found, path, "supervisory-authority") if found is not None else None
 
-    def contact_id(self, body: Mapping[str, Any], path: Path) -> list[str]:
-        email = self.email(body, "email", path)
-        url = self.text(body, "url", path, "uri")
-        if email is None and url is None:
-            return []
-        for contact in self.contacts:
-            if contact.get("email") == email and contact.get("url") == url:
-                return [str(contact["id"])]
-        contact = {"id": f"rights-contact-{len(self.contacts) + 1}"}
-        contact.update({k: v for k, v in (("email", email), ("url", url)) if v})
-        contact["purposes"] = ["rights-requests"]
-        self.contacts.append(contact)
-        return [contact["id"]]
-
-    def rights_in(self) -> dict[str, Any] | None:
-        authority = None
-        slots = {**RIGHT_SLOTS, PORTABILITY_SLOT: (RightKind.PORTABILITY,)}
-        for slot, kinds in slots.items():
-            path: Path = (slot,)
-            body = self.mapping(self.data, slot, ())
-            if body is None:
-                continue
-            available = self.boolean(body, "available", path)
-            description = self.text(body, "description", path)
-            if not available:
-                if description:
-                    self.lost(path, "a right said not to be available is not carried over; privacymodel records rights granted")
-                continue
-            contacts = self.contact_id(body, path)
-            for kind in kinds:
-                right = self.rights.setdefault(kind, {"kind": kind.value, "law": LawTerm.GDPR.value})
-                if description and description != right.get("description"):
-                    right["description"] = "; ".join(filter(None, [right.get("description"), description]))
-                if contacts:
-                    right["contacts"] = unique([*right.get("contacts", []), *contacts])
-            if len(kinds) > 1:
-                self.repaired(path, f"{slot} names {' and '.join(k.value for k in kinds)} in one field; both are carried over")
-            self.fee(body, path, kinds[0])
-            self.fields(body, ("identificationEvidences",), path, "privacymodel has no identification evidence for rights")
-            self.fields(body, ("dataFormats",), path, "privacymodel has no data formats for portability")
-            if slot == "rightToComplain":
-                sa = self.mapping(body, "supervisoryAuthority", path)
-                if sa is not None:
-                    authority = self.party(sa, (*path, "supervisoryAuthority"), "supervisory-authority")
-            known = ("available", "description", "url", "email", "identificationEvidences", "administrativeFee", "dataFormats")
-            self.unknown_keys(body, (*known, "supervisoryAuthority"), path)
-        return authority
-
-    def fee(self, body: Mapping[str, Any], path: Path, kind: RightKind) -> None:
-        """Read the ``administrativeFee`` of a right's slot as the fee of the right of ``kind``."""
-        fee = self.mapping(body, "administrativeFee", path)
-        if fee is not None:
-            amount, currency = fee.get("amount"), fee.get("currency")
-            if not (isinstance(amount, (int, float)) and not isinstance(amount, bool) and isinstance(currency, str)):
-                self.lost((*path, "administrativeFee"), "expected an amount and a currency")
-            elif (digits := amount_in(amount)) is None:
-                self.lost(
-                    (*path, "administrativeFee", "amount"),
-                    f"the amount {shown(amount)} is not a number of at most {MAX_AMOUNT_DIGITS} digits; the fee is left out",
-                )
+    def purpose_change(self, obj: Mapping[str, Any], path: Path) -> dict[str, Any] | None:
+        """A planned change of purpose: its description, the data categories it affects (by their text in the
+        document), its date and the address of the policy's version after it."""
+        change: dict[str, Any] = {}
+        description = self.text(obj, "description", path)
+        if description:
+            change["description"] = description
+        data = []
+        for index, text in enumerate(self.texts(obj, "affectedDataCategories", path)):
+            category = self.category_by_text.get(text)
+            if category is None:
+                self.lost((*path, "affectedDataCategories", index), f"no data category of the document is {shown(text)}")
             else:
-                self.rights[kind]["fee"] = f"{digits} {currency.strip().upper()}"
+                data.append(category["id"])
+        if data:
+            change["data"] = list(dict.fromkeys(data))
+        date = self.text(obj, "plannedDateOfChange", path)
+        if date is not None:
+            try:
+                change["date"] = dt.date.fromisoformat(date.strip()[:10]).isoformat()
+            except ValueError:
+                self.lost((*path, "plannedDateOfChange"), f"{shown(date)} is not a date (YYYY-MM-DD); left out")
+            else:
+                if len(date.strip()) > 10:
+                    self.repaired((*path, "plannedDateOfChange"), f"read {shown(date)} as its date, {change['date']}")
+        url = self.url(obj, "urlOfNewVersion", path)
+        if url:
+            change["new_version_url"] = url
+        self.unknown_keys(obj, _CHANGE_KEYS, path)
+        if set(change) == {"data"}:
+            self.lost(path, "a change of purpose that states only the data it affects is not carried over")
+            return None
+        return change or None
 
     def automated(self, policy: dict[str, Any]) -> None:
+        """Add ``automatedDecisionMaking`` to ``policy`` as automated decision-making, if it states anything."""
         path: Path = ("automatedDecisionMaking",)
         body = self.mapping(self.data, "automatedDecisionMaking", ())
         if body is None:

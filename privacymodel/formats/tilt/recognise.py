@@ -1,4 +1,4 @@
-"""Recognising what TILT documents write as text: legal-basis references, durations and vocabulary terms."""
+"""Recognising what TILT documents write as text: vocabulary terms and durations (legal bases: :mod:`.bases`)."""
 
 from __future__ import annotations
 
@@ -8,72 +8,20 @@ from collections.abc import Mapping
 from typing import Final
 
 from privacymodel.model.formats import FORMATS
-from privacymodel.model.vocab import DataCategoryTerm, LawTerm, LegalBasisTerm, PurposeTerm, RecipientKind, Vocabulary
+from privacymodel.model.vocab import CustomTerm, DataCategoryTerm, PurposeTerm, RecipientKind, Vocabulary
 from privacymodel.problems import shown
 
 __all__ = [
     "DATA_TERMS",
-    "LAW_CODES",
     "PURPOSE_TERMS",
     "RECIPIENT_TERMS",
     "Terms",
+    "custom_term",
     "norm",
     "read_duration",
-    "read_legal_basis",
+    "read_term",
     "slug",
 ]
-
-# Legal-basis references: law names as they appear in references and prose.
-_GDPR_NAMES: Final = ("GDPR", "DSGVO", "DS-GVO", "RGPD", "AVG", "RODO", "GDPR-EU", "EU-GDPR", "EUGDPR", "2016/679")
-
-LAW_CODES: Final[dict[str, LawTerm]] = {
-    **{name.replace("-", ""): LawTerm.GDPR for name in _GDPR_NAMES if "/" not in name},
-    "UKGDPR": LawTerm.UK_GDPR,
-    "CCPA": LawTerm.CCPA,
-    "CPRA": LawTerm.CPRA,
-    "COPPA": LawTerm.COPPA,
-    "PIPEDA": LawTerm.PIPEDA,
-    "LGPD": LawTerm.LGPD,
-    "FADP": LawTerm.SWISS_FADP,
-    **{re.sub(r"[^A-Z]", "", law.value.upper()): law for law in LawTerm},  # as to_tilt writes them
-}
-
-_COMPACT_REFERENCE: Final = re.compile(r"^\s*([A-Za-z][A-Za-z-]*?)-?([0-9]+)(?:-([0-9]+))?(?:-([a-z]))?(?:-[0-9a-z-]*)?\s*$")
-
-_ARTICLE: Final = re.compile(r"\b(?:art(?:icle|ikel|[ií]culo|icolo|igo|ykuł|\.)?|artt?\.)\s*([0-9]+)", re.IGNORECASE)
-
-_PARAGRAPH: Final = re.compile(
-    r"^\s*(?:\(([0-9]+)\)|,?\s*(?:abs(?:atz|\.)?|para(?:graph|graphe|\.)?|paragrafo|apartado|ust\.|lid|§)\s*([0-9]+)|\.([0-9]+))",
-    re.IGNORECASE,
-)
-
-_POINT: Final = re.compile(
-    r"^\s*(?:(?:s(?:atz|\.)|sentence|phrase)\s*[0-9]+\s*)?(?:\(([a-z])\)|,?\s*(?:lit(?:\.|era|tera)?|buchstabe|point|letter|letra|lett(?:era|\.)?|pkt\.?|sub)\s*\(?([a-z])\)?|\.?([a-z])\)|\.([a-z])\b|\s([a-z])\))",
-    re.IGNORECASE,
-)
-
-_LAW_IN_TEXT: Final = re.compile(
-    r"(?<![A-Za-z])(UK[ -]?GDPR|DS-?GVO|GDPR|RGPD|AVG|RODO|2016/679|BDSG|TTDSG|TDDDG|CCPA|CPRA|LGPD|PIPEDA)(?![A-Za-z])",
-    re.IGNORECASE,
-)
-
-# A basis named in words, by the basis it is under the GDPR and outside it.
-_BASIS_WORDS: Final[tuple[tuple[re.Pattern[str], LegalBasisTerm, LegalBasisTerm], ...]] = (
-    (
-        re.compile(r"legitimate interest|berechtigte[sn]? interesse|int[ée]r[eê]t l[ée]gitime|inter[eé]s leg[ií]timo", re.I),
-        LegalBasisTerm.A6_1_F,
-        LegalBasisTerm.LEGITIMATE_INTEREST,
-    ),
-    (
-        re.compile(r"legal obligation|rechtliche[rn]? verpflichtung|obligation l[ée]gale|obligaci[oó]n legal", re.I),
-        LegalBasisTerm.A6_1_C,
-        LegalBasisTerm.LEGAL_OBLIGATION,
-    ),
-    (re.compile(r"vital interest|lebenswichtige", re.I), LegalBasisTerm.A6_1_D, LegalBasisTerm.VITAL_INTEREST),
-    (re.compile(r"public interest|[öo]ffentliche[sn]? interesse", re.I), LegalBasisTerm.A6_1_E, LegalBasisTerm.PUBLIC_INTEREST),
-    (re.compile(r"\bcontract|\bvertrag|\bcontrat|\bcontrato", re.I), LegalBasisTerm.A6_1_B, LegalBasisTerm.CONTRACT),
-    (re.compile(r"\bconsent|einwilligung|consentement|consentimiento", re.I), LegalBasisTerm.A6_1_A, LegalBasisTerm.CONSENT),
-)
 
 _DURATION_CHECK: Final = FORMATS["duration"].check
 
@@ -101,6 +49,25 @@ def slug(text: str) -> str | None:
     return f"x-{slug}" if slug else None
 
 
+def read_term(terms: Terms, text: str) -> tuple[str, str | None]:
+    """The term for ``text`` (an ``x-`` term as written, a vocabulary term, or a custom term made from it), and
+    ``text`` as its label where the term does not say it in those words."""
+    if text.startswith("x-"):
+        try:
+            return str(CustomTerm(text)), None
+        except ValueError:
+            pass
+    found = terms.find(text)
+    if found is not None:
+        return found.value, (None if text == found.value else text)
+    return custom_term(text), text
+
+
+def custom_term(text: str) -> str:
+    """The custom term for text that matches no vocabulary term: its slug (``Kundennummer``: ``x-kundennummer``)."""
+    return slug(text) or "x-unnamed"
+
+
 class Terms:
     """Find a vocabulary term for free text, by value, name, DPV label or a known synonym."""
 
@@ -118,6 +85,7 @@ class Terms:
         self.index = index
 
     def find(self, text: str) -> Vocabulary | None:
+        """The term ``text`` names (a plural read as its singular), or None."""
         key = norm(text)
         found = self.index.get(key)
         if found is None and key.endswith("s"):
@@ -244,87 +212,6 @@ RECIPIENT_TERMS: Final = Terms(
         "hosting": "hosting-provider",
     },
 )
-
-
-def read_legal_basis(reference: str | None, description: str | None = None) -> tuple[str | None, str | None, str | None]:
-    """Recognise a legal basis: ``(term, law, note)``; ``term`` is None when nothing is recognised.
-
-    ``GDPR-6-1-a`` and ``DSGVO-6-1-b`` are read as TILT writes them; prose such
-    as ``Art. 6(1)(f) GDPR`` or ``Artikel 6 Absatz 1 Buchstabe b DSGVO`` is read
-    and ``note`` says how. A law code alone (``CCPA``) gives the law and no term.
-    """
-    for text in (reference, description):
-        if not text:
-            continue
-        compact = _COMPACT_REFERENCE.match(text)
-        if compact:
-            law = _law(compact.group(1))
-            if law is not None or compact.group(1).upper() in ("BDSG", "TTDSG", "TDDDG", "SGB"):
-                term = _article_term(law, compact.group(2), compact.group(3), compact.group(4))
-                law_value = law.value if law else f"x-{compact.group(1).lower()}"
-                if term is not None:
-                    return term, law_value, None
-                custom = slug(text) or "x-unnamed"
-                return (
-                    custom,
-                    law_value,
-                    f"{shown(text)} is not a legal basis privacymodel knows; kept as the custom term {custom!r}",
-                )
-        code = re.sub(r"[^A-Za-z]", "", text).upper()
-        if code in LAW_CODES:
-            return None, LAW_CODES[code].value, None
-        found = _prose_article(text)
-        if found is not None:
-            law_name, article, paragraph, point = found
-            law = _law(law_name) if law_name else None
-            term = _article_term(law or LawTerm.GDPR, article, paragraph, point) if (law or law_name is None) else None
-            if term is not None:
-                law_value = (law or LawTerm.GDPR).value
-                return term, law_value, f"read {shown(text)} as {term}"
-        words = _words_basis(text)
-        if words is not None:
-            return words[0], words[1], f"read {shown(text)} as {words[0]}"
-    return None, None, None
-
-
-def _law(name: str) -> LawTerm | None:
-    return LAW_CODES.get(re.sub(r"[^A-Za-z0-9/]", "", name).upper().replace("2016/679", "GDPR"))
-
-
-def _article_term(law: LawTerm | None, article: str, paragraph: str | None, point: str | None) -> str | None:
-    if law not in (LawTerm.GDPR, LawTerm.UK_GDPR) or paragraph is None or point is None:
-        return None
-    value = f"A{article}-{paragraph}-{point.lower()}"
-    return value if value in LegalBasisTerm._value2member_map_ else None
-
-
-def _prose_article(text: str) -> tuple[str | None, str, str | None, str | None] | None:
-    match = _ARTICLE.search(text)
-    if match is None:
-        return None
-    rest = text[match.end() :]
-    paragraph = point = None
-    found = _PARAGRAPH.match(rest)
-    if found:
-        paragraph = next(g for g in found.groups() if g)
-        rest = rest[found.end() :]
-        found = _POINT.match(rest)
-        if found:
-            point = next(g for g in found.groups() if g)
-    law = _LAW_IN_TEXT.search(text)
-    name = law.group(1) if law else None
-    if name is not None and _law(name) is None:
-        return None  # an article of another law (BDSG, TTDSG ...)
-    return name, match.group(1), paragraph, point
-
-
-def _words_basis(text: str) -> tuple[str, str | None] | None:
-    law = _LAW_IN_TEXT.search(text)
-    gdpr = law is not None and _law(law.group(1)) is not None
-    for pattern, under_gdpr, otherwise in _BASIS_WORDS:
-        if pattern.search(text):
-            return (under_gdpr.value, LawTerm.GDPR.value) if gdpr else (otherwise.value, None)
-    return None
 
 
 def read_duration(text: str) -> tuple[str | None, str | None]:

@@ -7,6 +7,7 @@ import math
 import re
 from typing import Final
 
+from privacymodel.formats.tilt.bases import reference_out
 from privacymodel.model.policy import Party, PostalAddress, Recipient
 from privacymodel.model.vocab import CustomTerm, LawTerm, LegalBasisTerm
 
@@ -16,6 +17,7 @@ __all__ = [
     "LANGUAGES",
     "MAX_AMOUNT_DIGITS",
     "TILT_PHONE",
+    "TILT_REFERENCE",
     "address_text",
     "amount_in",
     "amount_out",
@@ -43,6 +45,10 @@ TILT_PHONE: Final = re.compile(r"^[+]*[(]{0,1}[0-9]{1,4}[)]{0,1}[-\s\./0-9]*$")
 FEE: Final = re.compile(r"^([0-9]+(?:\.[0-9]+)?) ([A-Z]{3})$")
 """A fee TILT can hold: an amount and a currency code, such as ``10 EUR``."""
 
+TILT_REFERENCE: Final = re.compile(r"^[A-Z]*[-0-9a-z]*$")
+"""TILT's pattern for the reference of a law (a legal basis's ``reference``, ``legalBasisConditional``):
+``^[A-Z]*([-]?[0-9]*|[a-z]*)*$``, written without its nested repetition, which can take exponential time."""
+
 MAX_AMOUNT_DIGITS: Final = 17
 """The most digits of a fee's amount carried to or from TILT: as many as any JSON number (a double) needs."""
 
@@ -60,14 +66,19 @@ def address_text(address: PostalAddress | None) -> str:
 
 def basis_out(basis: LegalBasisTerm | CustomTerm, law: LawTerm | CustomTerm | None, description: str | None) -> dict[str, str]:
     """A TILT legal basis: ``GDPR-6-1-a`` for GDPR articles (and the kinds of consent that are GDPR consent under
-    the GDPR, :data:`CONSENT_ARTICLES`); the law's code and the term otherwise."""
+    the GDPR, :data:`CONSENT_ARTICLES`); the provision a custom basis keeps (``BDSG-26-1``); the law's code and the
+    term otherwise."""
     value = str(basis)
     consent = CONSENT_ARTICLES.get(basis) if isinstance(basis, LegalBasisTerm) and law in _REFERENCE_OF_LAW else None
     article = re.match(r"^A([69])-([12])-([a-j])", consent or value)
+    provision = reference_out(basis, law)
     if article and isinstance(basis, LegalBasisTerm) and (law is None or law in _REFERENCE_OF_LAW):
         law_code = _REFERENCE_OF_LAW.get(law, "GDPR") if isinstance(law, LawTerm) else "GDPR"
         reference = f"{law_code}-{article.group(1)}-{article.group(2)}-{article.group(3)}"
         prefix = value if len(value) > 6 else ""
+    elif provision is not None:
+        # The code of a law privacymodel knows, alone, is read with its description for a basis: the term leads it then.
+        reference, prefix = provision, (value if "-" not in provision and description and isinstance(law, LawTerm) else "")
     else:
         reference = re.sub(r"[^A-Z]", "", law.value.upper()) if isinstance(law, LawTerm) else ""
         prefix = f"{value} ({law})" if isinstance(law, CustomTerm) else value

@@ -6,79 +6,43 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterable
 from typing import Any, Final
 
+import attrs
+
 from privacymodel.formats.shared import policy_uuid, retention_conditions
-from privacymodel.formats.tilt.common import (
-    NOT_STATED_EMAIL,
-    RIGHT_SLOTS,
-    TRANSFER_SLOTS,
-    UNKNOWN_COUNTRY,
-    UNLINKED_ID,
-    is_legitimate_interests,
-    unique,
-)
+from privacymodel.formats.tilt.common import NOT_STATED_EMAIL, UNKNOWN_COUNTRY, UNLINKED_ID, is_legitimate_interests, unique
 from privacymodel.formats.tilt.coverage import kinds_left_out, not_held
 from privacymodel.formats.tilt.links import Links, distinct, frozen, links
-from privacymodel.formats.tilt.values import (
-    FEE,
-    LANGUAGES,
-    MAX_AMOUNT_DIGITS,
-    TILT_PHONE,
-    address_text,
-    amount_out,
-    basis_out,
-    party_name,
-    recipient_category,
-    tilt_duration,
-)
-from privacymodel.model.policy import ContactPoint, DataCategory, Party, PostalAddress, PrivacyPolicy, Retention, Right
-from privacymodel.model.vocab import DataCategoryTerm, DataSource, RightKind
-from privacymodel.problems import Code, Problem, format_path, shown
+from privacymodel.formats.tilt.recognise import PURPOSE_TERMS, RECIPIENT_TERMS
+from privacymodel.formats.tilt.stored import CRITERIA_SEPARATOR
+from privacymodel.formats.tilt.values import LANGUAGES, TILT_REFERENCE, address_text, basis_out, party_name, tilt_duration
+from privacymodel.formats.tilt.write_parts import PartsWriter
+from privacymodel.model.policy import DataCategory, PrivacyPolicy, Recipient, Retention
+from privacymodel.model.vocab import DataCategoryTerm
+from privacymodel.problems import Problem
 
 __all__ = ["to_tilt"]
 
-_FEE_REASON: Final = "TILT has a fee only for portability, as an amount and a currency (such as '10 EUR')"
 
-
-class _TiltWriter:
+class _TiltWriter(PartsWriter):
     """Builds a TILT document from a policy, noting what TILT cannot hold and the placeholders written."""
 
     def __init__(self, policy: PrivacyPolicy, today: dt.date) -> None:
-        self.policy = policy
-        self.today = today
-        self.notes: list[Problem] = []
+        super().__init__(policy, today)
         self.said: set[int] = set()  # provision requirements already noted
         self.purposes = {p.id: p for p in policy.purposes or ()}
+        self.purpose_index = {p.id: i for i, p in enumerate(policy.purposes or ())}
         self.bases = {b.id: b for b in policy.legal_bases or ()}
         self.recipients = {r.id: r for r in policy.recipients or ()}
+        self.recipient_index = {r.id: i for i, r in enumerate(policy.recipients or ())}
         self.retention = {r.id: r for r in policy.retention or ()}
-        self.contacts: dict[str, ContactPoint] = {}
-        for party in (*policy.controllers, policy.representative, policy.supervisory_authority):
-            for contact in (party.contacts or ()) if party is not None else ():
-                if contact.id is not None:
-                    self.contacts[contact.id] = contact
-        for contact in (policy.dpo.contacts or ()) if policy.dpo is not None else ():
-            if contact.id is not None:
-                self.contacts[contact.id] = contact
-
-    def lost(self, path: tuple[str | int, ...], message: str) -> None:
-        self.notes.append(Problem(code=Code.NOT_EXPORTED, severity="warning", message=message, path=format_path(path)))
-
-    def placeholder(self, tilt_field: str, value: object, path: tuple[str | int, ...]) -> None:
-        self.notes.append(
-            Problem(
-                code=Code.PLACEHOLDER,
-                severity="warning",
-                message=f"TILT requires {tilt_field}, which the policy does not state; wrote {shown(value)}",
-                path=format_path(path),
-            )
-        )
+        self.retention_index = {r.id: i for i, r in enumerate(policy.retention or ())}
 
     # The document.
 
     def document(self) -> dict[str, Any]:
+        """The TILT document, in TILT's order of keys, its ``meta._hash`` the SHA-256 of the rest."""
         policy = self.policy
         doc: dict[str, Any] = {
             "meta": self.meta(),
@@ -86,26 +50,19 @@ class _TiltWriter:
             "dataProtectionOfficer": self.dpo(),
             "dataDisclosed": self.data_disclosed(),
             "thirdCountryTransfers": self.transfers(),
-            "accessAndDataPortability": self.portability(),
+            "accessAndDataPortability": self.access(),
             "sources": self.sources(),
+            **self.rights(),
+            "automatedDecisionMaking": self.automated_decisions(),
+            "changesOfPurpose": self.purpose_changes(),
         }
-        for slot, kinds in RIGHT_SLOTS.items():
-            doc[slot] = self.right_slot(slot, kinds)
-        held = {kind for kinds in RIGHT_SLOTS.values() for kind in kinds}
-        other: dict[str, list[int]] = {}
-        for index, right in enumerate(policy.rights or ()):
-            if right.kind not in held:
-                other.setdefault(str(right.kind), []).append(index)
-        for kind, indexes in other.items():
-            self.lost(("rights", indexes[0], "kind"), f"TILT has no right {kind!r}")
-        doc["automatedDecisionMaking"] = self.automated_decisions()
-        doc["changesOfPurpose"] = []
         self.notes += [*kinds_left_out(policy), *not_held(policy)]
         canonical = json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
         doc["meta"]["_hash"] = hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
         return doc
 
     def meta(self) -> dict[str, Any]:
+        """``meta``: the controller's name, the policy's dates, version, language and URL, a UUID and the hash."""
         document = self.policy.document
         stated = [document.effective_date, document.last_updated, document.retrieved_on]
         created = next((d for d in stated if d is not None), None)
@@ -136,42 +93,8 @@ class _TiltWriter:
             "_hash": "",
         }
 
-    def first(self, values: Iterable[str | None], what: str, path: tuple[str | int, ...]) -> str | None:
-        """The first of ``values``; the others are noted as left out (TILT holds one)."""
-        found = unique(v for v in values if v)
-        if len(found) > 1:
-            self.lost(path, f"TILT holds one {what}; {', '.join(map(repr, found[1:]))} left out")
-        return found[0] if found else None
-
-    def email(self, contacts: Iterable[ContactPoint], tilt_field: str, path: tuple[str | int, ...]) -> str:
-        email = self.first((c.email for c in contacts), "email address", path)
-        if email is None:
-            self.placeholder(tilt_field, NOT_STATED_EMAIL, path)
-            return NOT_STATED_EMAIL
-        return email
-
-    def phone(self, contacts: Iterable[ContactPoint], path: tuple[str | int, ...]) -> dict[str, str]:
-        phone = self.first((c.phone for c in contacts), "phone number", path)
-        if phone is None:
-            return {}
-        if not TILT_PHONE.match(phone):
-            self.lost(path, f"the phone number {phone!r} does not fit TILT's pattern for phone numbers")
-            return {}
-        return {"phone": phone}
-
-    def country(self, address: PostalAddress | None, tilt_field: str, path: tuple[str | int, ...]) -> str:
-        if address is not None and address.country:
-            return address.country
-        self.placeholder(tilt_field, UNKNOWN_COUNTRY, path)
-        return UNKNOWN_COUNTRY
-
-    def name(self, party: Party, tilt_field: str, path: tuple[str | int, ...]) -> str:
-        """The name TILT requires for ``party`` (at ``path``): its description where the policy names it not (noted)."""
-        if party.name is None:
-            self.placeholder(tilt_field, party_name(party), (*path, "description"))
-        return party_name(party)
-
     def controller(self) -> dict[str, Any]:
+        """``controller``: the first controller, its division, address and country, and the representative."""
         policy = self.policy
         first = policy.controllers[0]
         for index, other in enumerate(policy.controllers[1:], start=1):
@@ -192,12 +115,14 @@ class _TiltWriter:
             self.placeholder("controller.address", "", ("controllers", 0, "address"))
         return {
             "name": self.name(first, "controller.name", ("controllers", 0)),
+            **({"division": first.division} if first.division else {}),
             "address": address_text(first.address),
             "country": self.country(first.address, "controller.country", ("controllers", 0, "address", "country")),
             "representative": representative,
         }
 
     def dpo(self) -> dict[str, Any]:
+        """``dataProtectionOfficer``: the officer's name, first postal address, email and phone."""
         dpo = self.policy.dpo
         if dpo is None:
             self.placeholder("dataProtectionOfficer", "no name, address or email", ("dpo",))
@@ -231,8 +156,8 @@ class _TiltWriter:
                     ("retention", index, "description"), "TILT describes a retention period only together with its duration"
                 )
         out = [
-            self.item(category.id, str(category.term), cats[category.id], self.non_disclosure(category))
-            for category in policy.data_categories or ()
+            self.item(category.id, self.category_text(index, category), cats[category.id], self.non_disclosure(category))
+            for index, category in enumerate(policy.data_categories or ())
         ]
         rest = self.item(UNLINKED_ID, str(DataCategoryTerm.PERSONAL_DATA), unlinked, _NO_REQUIREMENT)
         # TILT cannot tell apart two statements written alike: one linked elsewhere covers its twin here.
@@ -249,25 +174,18 @@ class _TiltWriter:
         written: dict[str, Any] = {
             "_id": _id,
             "category": category,
-            "purposes": [
-                {"purpose": str(self.purposes[p].term), "description": self.purposes[p].description or ""}
-                for p in linked.purposes
-            ],
+            "purposes": [self.purpose(p) for p in linked.purposes],
             "legalBases": [basis_out(b.basis, b.law, b.description) for b in chosen_bases],
             "legitimateInterests": [
                 {"exists": True, "reasoning": b.legitimate_interests or ""}
                 for b in chosen_bases
                 if is_legitimate_interests(b.basis)
             ],
-            "recipients": [
-                {
-                    **({"name": self.recipients[r].name} if self.recipients[r].name else {}),
-                    "category": recipient_category(self.recipients[r])[0],
-                }
-                for r in linked.recipients
-            ],
+            "recipients": [self.recipient(self.recipients[r]) for r in linked.recipients],
             "storage": [
-                s for s in (self.storage(self.retention[r]) for r in linked.retention) if s["temporal"] or s["purposeConditional"]
+                s
+                for s in (self.storage(self.retention[r]) for r in linked.retention)
+                if s["temporal"] or s["purposeConditional"] or s["legalBasisConditional"]
             ],
             "nonDisclosure": requirement,
         }
@@ -275,15 +193,50 @@ class _TiltWriter:
             written[key] = distinct(written[key])
         return written
 
+    def purpose(self, purpose_id: str) -> dict[str, str]:
+        """A TILT purpose: its label (or term) as the heading, and its description."""
+        purpose = self.purposes[purpose_id]
+        path = ("purposes", self.purpose_index[purpose_id], "label")
+        return {"purpose": self.label(PURPOSE_TERMS, purpose.term, purpose.label, path), "description": purpose.description or ""}
+
+    def recipient(self, recipient: Recipient) -> dict[str, Any]:
+        """A TILT recipient: name, division, address and country, and its category (label, or kind)."""
+        kind = recipient.kind if recipient.kind is not None else (recipient.kinds or (None,))[0]
+        path = ("recipients", self.recipient_index[recipient.id], "label")
+        category = self.label(RECIPIENT_TERMS, kind, recipient.label, path) if kind is not None else recipient.label or ""
+        address = recipient.address
+        return {
+            **({"name": recipient.name} if recipient.name else {}),
+            **({"division": recipient.division} if recipient.division else {}),
+            **({"address": address_text(address)} if address is not None and address_text(address) else {}),
+            **({"country": address.country} if address is not None and address.country else {}),
+            "category": category,
+        }
+
     def storage(self, retention: Retention) -> dict[str, Any]:
-        """TILT's ``storage`` for a retention statement: its period (if any) and its conditions in words."""
-        conditions = retention_conditions(retention)
+        """TILT's ``storage`` for a retention statement: its period (if any), its conditions in words (the criteria
+        one per line), and the laws that require keeping the data."""
+        conditions = retention_conditions(attrs.evolve(retention, criteria=None))
+        conditions += [line for line in (retention.criteria or "").split(CRITERIA_SEPARATOR) if line.strip()]
         temporal = (
             [{"description": retention.description or "", "ttl": tilt_duration(retention.period)}] if retention.period else []
         )
-        return {"temporal": temporal, "purposeConditional": conditions, "legalBasisConditional": [], "aggregationFunction": "max"}
+        laws = []
+        for law in unique(retention.required_by or ()):
+            if TILT_REFERENCE.match(law):
+                laws.append(law)
+            else:
+                path = ("retention", self.retention_index[retention.id], "required_by")
+                self.lost(path, f"{law!r} does not fit TILT's pattern for a law's reference (such as 'HGB-257')")
+        return {
+            "temporal": temporal,
+            "purposeConditional": conditions,
+            "legalBasisConditional": laws,
+            "aggregationFunction": "max",
+        }
 
     def non_disclosure(self, category: DataCategory) -> dict[str, Any]:
+        """``nonDisclosure`` of ``category``: the first provision requirement that applies to it, or TILT's defaults."""
         written = None
         for index, req in enumerate(self.policy.provision_requirements or ()):
             if req.data is None or category.id in req.data:
@@ -308,115 +261,8 @@ class _TiltWriter:
                 }
         return written or _NO_REQUIREMENT
 
-    # Transfers, sources, rights.
-
-    def transfers(self) -> list[dict[str, Any]]:
-        out = []
-        for index, transfer in enumerate(self.policy.transfers or ()):
-            slots: dict[str, list[str]] = {}
-            for m_index, mechanism in enumerate(transfer.mechanisms or ()):
-                slot = next((s for s, members in TRANSFER_SLOTS.items() if mechanism in members), None)
-                if slot is None:
-                    self.lost(
-                        ("transfers", index, "mechanisms", m_index),
-                        f"TILT has no place for the transfer mechanism {str(mechanism)!r} (only adequacy, "
-                        "standard clauses and appropriate guarantees)",
-                    )
-                    continue
-                slots.setdefault(slot, []).append(str(mechanism))
-            body = {slot: {"available": True, "description": ", ".join(unique(names))} for slot, names in slots.items()}
-            if not transfer.destinations and not body:
-                self.lost(("transfers", index), "a transfer with no destination and no mechanism TILT holds is left out")
-            out += [
-                {**({"country": country} if country else {}), **body}
-                for country in transfer.destinations or ((None,) if body else ())
-            ]
-        return out
-
-    def sources(self) -> list[dict[str, Any]]:
-        out = []
-        others: dict[str, list[int]] = {}
-        for index, category in enumerate(self.policy.data_categories or ()):
-            for source in category.sources or ():
-                if source not in (DataSource.THIRD_PARTY, DataSource.PUBLIC):
-                    others.setdefault(source.value, []).append(index)
-            found = [
-                {"description": source.description, "url": "", "publiclyAvailable": source is DataSource.PUBLIC}
-                for source in unique(category.sources or ())
-                if source in (DataSource.THIRD_PARTY, DataSource.PUBLIC)
-            ]
-            if found:
-                out.append({"_id": category.id, "dataCategory": str(category.term), "sources": found})
-        for name, indexes in others.items():
-            count = f" ({len(indexes)} categories)" if len(indexes) > 1 else ""
-            self.lost(
-                ("data_categories", indexes[0], "sources"),
-                f"the source {name!r}{count}: not carried over to TILT; its sources hold only data obtained "
-                "from third parties or public sources (GDPR Art. 14)",
-            )
-        return out
-
-    def rights_of(self, kinds: tuple[RightKind, ...]) -> list[Right]:
-        return [right for right in self.policy.rights or () if right.kind in kinds]
-
-    def right_body(self, rights: list[Right]) -> dict[str, Any]:
-        texts = unique(text for right in rights for text in (right.description, right.how) if text)
-        contacts = [self.contacts[c] for right in rights for c in right.contacts or () if c in self.contacts]
-        body: dict[str, Any] = {"available": True, "description": "; ".join(texts)}
-        path = ("rights", (self.policy.rights or ()).index(rights[0]), "contacts")
-        url = self.first((c.url for c in contacts), "web address for a right", path)
-        email = self.first((c.email for c in contacts), "email address for a right", path)
-        if url:
-            body["url"] = url
-        if email:
-            body["email"] = email
-        return body
-
-    def right_slot(self, slot: str, kinds: tuple[RightKind, ...]) -> dict[str, Any]:
-        rights = self.rights_of(kinds)
-        if not rights:
-            return {}
-        body = self.right_body(rights)
-        if slot == "rightToComplain":
-            authority = self.policy.supervisory_authority
-            if authority is None:
-                self.placeholder("rightToComplain.supervisoryAuthority.name", "", ("supervisory_authority",))
-                body["supervisoryAuthority"] = {"name": ""}
-            else:
-                contacts = authority.contacts or ()
-                name = self.name(authority, "rightToComplain.supervisoryAuthority.name", ("supervisory_authority",))
-                found: dict[str, Any] = {"name": name}
-                if authority.address is not None:
-                    found["address"] = address_text(authority.address)
-                    if authority.address.country:
-                        found["country"] = authority.address.country
-                email = self.first((c.email for c in contacts), "email address", ("supervisory_authority", "contacts"))
-                if email:
-                    found["email"] = email
-                body["supervisoryAuthority"] = {**found, **self.phone(contacts, ("supervisory_authority", "contacts"))}
-        return body
-
-    def portability(self) -> dict[str, Any]:
-        rights = self.rights_of((RightKind.PORTABILITY,))
-        if not rights:
-            return {"available": False}
-        body = self.right_body(rights)
-        for index, right in enumerate(self.policy.rights or ()):
-            if right.fee is None:
-                continue
-            match = FEE.match(right.fee) if right.kind is RightKind.PORTABILITY else None
-            amount = amount_out(match.group(1)) if match else None
-            if match and amount is not None:
-                body["administrativeFee"] = {"amount": amount, "currency": match.group(2)}
-            elif match:
-                self.lost(
-                    ("rights", index, "fee"), f"TILT's amount holds at most {MAX_AMOUNT_DIGITS} digits; the fee is left out"
-                )
-            else:
-                self.lost(("rights", index, "fee"), _FEE_REASON)
-        return body
-
     def automated_decisions(self) -> dict[str, Any]:
+        """``automatedDecisionMaking``: in use, the logic and the consequences."""
         adm = self.policy.automated_decision_making
         if adm is None:
             return {}

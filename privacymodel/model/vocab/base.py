@@ -1,7 +1,7 @@
 """The ground every vocabulary stands on: DPV namespaces, :class:`Vocabulary` and :class:`CustomTerm`.
 
 Every vocabulary is a :class:`Vocabulary` enumeration whose members carry a
-``description`` and, where the W3C Data Privacy Vocabulary (DPV 2.x) has a
+``description`` and, where the W3C Data Privacy Vocabulary (DPV 2.3) has a
 matching concept, its ``iri``. Fields that accept an open vocabulary also take
 a :class:`CustomTerm`: any text starting with ``x-`` (for example
 ``x-loyalty-points``), which validates and is reported as custom.
@@ -10,7 +10,7 @@ a :class:`CustomTerm`: any text starting with ``x-`` (for example
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from enum import Enum
 from typing import Final
 
@@ -19,7 +19,7 @@ from privacymodel.problems import shown
 
 __all__ = ["CUSTOM_TERM_PATTERN", "DPV", "EU_GDPR", "PD", "CustomTerm", "Vocabulary", "closest_term"]
 
-# The DPV 2.x namespaces term IRIs are written in: core, personal data, and the GDPR extension.
+# The DPV 2.3 namespaces term IRIs are written in: core, personal data, and the GDPR extension.
 DPV: Final = "https://w3id.org/dpv#"
 PD: Final = "https://w3id.org/dpv/pd#"
 EU_GDPR: Final = "https://w3id.org/dpv/legal/eu/gdpr#"
@@ -75,7 +75,9 @@ def closest_term(value: str, candidates: Sequence[str]) -> str | None:
     """The candidate closest to ``value``, or None when none is close enough to suggest.
 
     The same word written otherwise (in other case, with ``_`` or a space for ``-``: ``Third Party`` for
-    ``third-party``) comes first; else the closest by :func:`difflib.get_close_matches` at its cutoff of 0.6.
+    ``third-party``) comes first; else the closest by :class:`difflib.SequenceMatcher` ratio at difflib's usual
+    cutoff of 0.6, where a term is compared whole and by runs of its words (``emial`` is closest to
+    ``email-address`` through ``email``).
     The model classes and the reader suggest terms and keys with it ("did you mean 'access'?").
     """
     longest = max(map(len, candidates), default=0)
@@ -87,5 +89,28 @@ def closest_term(value: str, candidates: Sequence[str]) -> str | None:
     # difflib's ratio is at most 2*min/(len(a)+len(b)): a word over 7/3 the longest candidate reaches no cutoff of 0.6.
     if len(value) * 3 > 7 * longest:
         return None
-    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
-    return close[0] if close else None
+    matcher = difflib.SequenceMatcher(b=value, autojunk=False)
+    best, best_score = None, (0.0, 0.0)
+    for candidate in candidates:
+        matcher.set_seq1(candidate)
+        whole = top = matcher.ratio()
+        for run in _runs(candidate):
+            matcher.set_seq1(run)
+            if matcher.real_quick_ratio() > top and matcher.quick_ratio() > top:
+                top = max(top, matcher.ratio())
+        # The closest run decides; between equals, the closer whole term ('consnet' is 'consent', not
+        # 'explicit-consent'), then the earlier candidate.
+        if top >= 0.6 and (top, whole) > best_score:
+            best, best_score = candidate, (top, whole)
+    return best
+
+
+def _runs(term: str) -> Iterator[str]:
+    """Each shorter run of ``term``'s words of four letters or more: ``service-usage-analytics`` gives
+    ``service-usage``, ``usage-analytics``, ``service``, ``usage``, ``analytics`` (``a6`` says too little)."""
+    words = term.split("-")
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            form = "-".join(words[start : start + size])
+            if len(form) >= 4:
+                yield form

@@ -73,6 +73,10 @@ class TransferMechanism(Vocabulary):
         "GDPR Art. 46(3)(b): administrative arrangements.",
         EU_GDPR + "A46-3-b",
     )
+    APPROPRIATE_SAFEGUARDS = (
+        "appropriate-safeguards",
+        "GDPR Art. 46(1): appropriate safeguards, without saying which of those Art. 46(2) and (3) list.",
+    )
     EXPLICIT_CONSENT = ("explicit-consent", "GDPR Art. 49(1)(a): explicit consent to the transfer.", EU_GDPR + "A49-1-a")
     CONTRACT = ("contract", "GDPR Art. 49(1)(b): necessary for a contract with the person.", EU_GDPR + "A49-1-b")
     CONSENT = ("consent", "Consent to the transfer, not stated to be explicit consent under GDPR Art. 49(1)(a).")

@@ -18,7 +18,7 @@ __all__ = [
     "right_iri",
 ]
 
-# The DPV 2.x namespaces of laws, by jurisdiction.
+# The DPV 2.3 namespaces of laws, by jurisdiction.
 _LEGAL_EU: Final = "https://w3id.org/dpv/legal/eu#"
 _LEGAL_GB: Final = "https://w3id.org/dpv/legal/gb#"
 _LEGAL_US: Final = "https://w3id.org/dpv/legal/us#"
@@ -70,6 +70,21 @@ class RightKind(Vocabulary):
     DELETE = ("delete", "Have personal information deleted (the CCPA's right to delete, for example).")
     CORRECT = ("correct", "Have inaccurate personal information corrected (the CCPA as amended by the CPRA, for example).")
     OPT_OUT_OF_SALE = ("opt-out-of-sale", "Opt out of the sale or sharing of personal information (the CCPA, for example).")
+    OPT_OUT_OF_TARGETED_ADVERTISING = (
+        "opt-out-of-targeted-advertising",
+        "Opt out of the processing of personal data for targeted advertising (Virginia's and Colorado's laws, for example).",
+    )
+    OPT_OUT_OF_PROFILING = (
+        "opt-out-of-profiling",
+        (
+            "Opt out of profiling in furtherance of decisions that produce legal or similarly significant effects "
+            "(Virginia's and Colorado's laws, for example)."
+        ),
+    )
+    APPEAL = (
+        "appeal",
+        "Appeal the controller's refusal to act on a request about one's rights (Virginia's and Colorado's laws, for example).",
+    )
     LIMIT_SENSITIVE = (
         "limit-sensitive",
         "Limit the use and disclosure of sensitive personal information (the CCPA as amended by the CPRA, for example).",

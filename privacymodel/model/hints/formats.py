@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Final
 
-from privacymodel.codec.names import country_code, fold, language_tag, region_code, subdivision_code
 from privacymodel.model.formats import COUNTRY_CODES, FORMATS, REGION_GROUPS
+from privacymodel.model.hints.names import country_code, fold, language_tag, region_code, subdivision_code
 
 __all__ = ["LONGEST", "format_hint", "quoted"]
 

@@ -1,0 +1,102 @@
+"""What a fideslang export holds of a policy, and why it cannot hold the rest (reported as PM404)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["CARRIED", "WHOLE", "WHY_NOT"]
+
+CARRIED: Final = (
+    "privacymodel",
+    "document.title",
+    "document.url",
+    "document.applies_to",
+    "controllers[*].id",
+    "controllers[*].name",
+    "controllers[*].roles[*].role",
+    "controllers[*].address",
+    "dpo.name",
+    "dpo.contacts[*].email",
+    "dpo.contacts[*].phone",
+    "dpo.contacts[*].url",
+    "dpo.contacts[*].address",
+    "data_subjects[*].id",
+    "data_subjects[*].term",
+    "data_categories[*].id",
+    "data_categories[*].term",
+    "data_categories[*].description",
+    "data_categories[*].special_category",
+    "data_categories[*].subjects",
+    "purposes[*].id",
+    "purposes[*].term",
+    "legal_bases[*].id",
+    "legal_bases[*].basis",
+    "legal_bases[*].purposes",
+    "processing[*].id",
+    "processing[*].data",
+    "processing[*].subjects",
+    "processing[*].purposes",
+    "processing[*].legal_bases",
+    "processing[*].recipients",
+    "processing[*].by",
+    "processing[*].retention",
+    "recipients[*].id",
+    "recipients[*].name",
+    "recipients[*].kind",
+    "recipients[*].kinds",
+    "recipients[*].data",
+    "recipients[*].purposes",
+    "retention[*].id",
+    "retention[*].data",
+    "retention[*].purposes",
+    "retention[*].period",
+    "retention[*].until",
+    "retention[*].as_long_as_necessary",
+    "retention[*].legal_requirement",
+    "retention[*].criteria",
+    "transfers[*].mechanisms",
+    "security.measures",
+    "security.description",
+    "cookies[*].technology",
+)
+"""The fields the export writes somewhere in the manifest, as patterns (a pattern covers the fields under it)."""
+
+WHY_NOT: Final = {
+    "": "a fideslang system holds its declarations, its parties and its terms, not the policy's prose",
+    "document": "a fideslang system has no language, dates or versions of its privacy policy",
+    "controllers": "a fideslang system names its legal entity and address, not its contact points or website",
+    "dpo": "a fideslang system names its DPO in one line of contact details",
+    "data_categories[*].identifiability": "fideslang's data categories do not say how far data identifies people",
+    "processing": "a fideslang declaration holds a use, data, subjects, a legal basis, retention and sharing",
+    "legal_bases": "a fideslang declaration holds one legal basis, by name",
+    "recipients": "a fideslang declaration names the kinds of third parties in one line",
+    "retention[*].description": "a fideslang declaration holds the retention period, not the policy's prose on it",
+    "transfers": "a fideslang system says whether it transfers data abroad and on which bases, not where",
+    "security.not_taken": "a fideslang system describes the security practices employed",
+    "cookies": "a fideslang system says whether it uses cookies or other storage, not which",
+    "rights": "fideslang holds rights on its data subjects, not on a system",
+    "automated_decision_making": "fideslang's profiling flag covers profiling with legal effect only",
+    "representative": "a fideslang system names no representative",
+    "supervisory_authority": "a fideslang system names no supervisory authority",
+    "recourse": "fideslang has no independent recourse bodies",
+}
+"""Why the fields the export leaves out are left out, by pattern prefix ("" for the rest)."""
+
+WHOLE: Final = (
+    "representative",
+    "supervisory_authority",
+    "provision_requirements",
+    "prohibitions",
+    "cookies",
+    "rights",
+    "children",
+    "do_not_track",
+    "certifications",
+    "recourse",
+    "sale_of_data",
+    "automated_decision_making",
+    "policy_changes",
+    "choices",
+    "laws",
+)
+"""The fields reported as one whatever is set under them."""

@@ -102,6 +102,8 @@ def _prohibition_key(item: Mapping[str, Any], label: Label) -> str:
         parts.append("for " + "/".join(map(str, item["purposes"])))
     if item.get("recipient_kinds"):
         parts.append("to " + "/".join(map(str, item["recipient_kinds"])))
+    if item.get("by"):
+        parts.append("by " + "/".join(map(str, item["by"])))
     return " ".join(part for part in parts if part) or str(item.get("description") or "prohibition")
 
 

@@ -56,6 +56,7 @@ CARRIED: Final = (
     "prohibitions[*].purposes",
     "prohibitions[*].recipient_kinds",
     "prohibitions[*].qualifier",
+    "prohibitions[*].by",
     "prohibitions[*].description",
     "recipients[*].id",
     "recipients[*].name",

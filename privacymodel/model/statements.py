@@ -239,6 +239,13 @@ class Prohibition(Model):
         "The kinds of recipient it is not done with or for.", min_items=1
     )
     qualifier: str | None = fld("How the policy qualifies it, in its words ('for money', 'intentionally', 'knowingly').")
+    by: tuple[str, ...] | None = fld(
+        "Who the policy says does not do it: the ids of controllers or recipients ('Drift will not build profiles'); "
+        "the controllers when unset.",
+        ref=("controllers", "recipients"),
+        fmt="id",
+        min_items=1,
+    )
     description: str | None = fld(DESCRIPTION)
     section: str | None = fld(SECTION)
 

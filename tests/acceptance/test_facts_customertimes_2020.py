@@ -267,6 +267,14 @@ def test_drift_runs_the_chat_and_does_not_follow_people_across_sites(policy: pm.
     assert cookie.cross_site is False
 
 
+def test_not_profiling_is_drifts_promise_not_customertimes(policy: pm.PrivacyPolicy) -> None:
+    drift = recipient(policy, "Drift")
+    profiling = [p for p in policy.prohibitions or () if pm.OperationTerm.PROFILE in (p.operations or ())]
+    assert [p.by for p in profiling] == [(drift.id,)]
+    controllers = {c.id for c in policy.controllers}
+    assert not [p for p in profiling if p.by is None or set(p.by) & controllers]
+
+
 def test_drift_cookies_track_visitors_activities_within_the_site(policy: pm.PrivacyPolicy) -> None:
     drift = recipient(policy, "Drift")
     [cookie] = [c for c in policy.cookies or () if c.provider == drift.id and c.technology == pm.TrackerTechnology.HTTP_COOKIE]

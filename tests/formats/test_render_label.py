@@ -78,3 +78,23 @@ def test_rights_to_deletion_for_different_people_say_whose_each_is() -> None:
     assert dict(facts(pm.loads(same)))["How to delete your data"] == (
         "GDPR: email privacy@acme.example; GDPR: use the form in your account settings"
     )
+
+
+def test_a_recipients_own_promise_is_theirs_and_empties_no_cell() -> None:
+    text = (
+        V11
+        + "data_categories:\n  - id: d\n    term: email-address\n"
+        + "purposes:\n  - id: ads\n    term: targeted-advertising\n"
+        + "recipients:\n  - id: chat\n    name: Chatbot Inc.\n    kind: communication-provider\n"
+        + "processing:\n  - id: p\n    data: [d]\n    purposes: [ads]\n"
+        + "prohibitions:\n  - operations: [sell]\n    by: [chat]\n"
+    )
+    theirs = pm.render(pm.loads(text), format="md")
+    assert "Chatbot Inc.: not sell your data" in theirs
+    assert "| email address |" in theirs
+    row = next(line for line in theirs.splitlines() if line.startswith("| email address |"))
+    assert "✕ no" not in row  # Chatbot Inc. does not sell: the controller has said nothing
+    ours = pm.render(pm.loads(text.replace("    by: [chat]\n", "")), format="md")
+    assert "Chatbot Inc.:" not in ours
+    row = next(line for line in ours.splitlines() if line.startswith("| email address |"))
+    assert "✕ no" in row

@@ -146,3 +146,9 @@ class Parties(Builder):
     def recipient_ref(self, recipient_id: str) -> Ref:
         """A reference to the recipient ``recipient_id`` (written by :meth:`recipient`)."""
         return ref(self.node("recipient", recipient_id))
+
+    def party_or_recipient(self, entity_id: str) -> Ref:
+        """A reference to the controller or recipient a statement's ``by`` names."""
+        if any(party.id == entity_id for party in self.policy.controllers):
+            return ref(self.node("party", entity_id))
+        return self.recipient_ref(entity_id)

@@ -146,6 +146,7 @@ class Statements(Parties):
             *self.data_terms(rule.data or ()),
             ("dpv:hasPurpose", self.terms(rule.purposes or (), DPV + "Purpose")),
             ("dpv:hasRecipient", recipients),
+            ("dpv:isImplementedByEntity", [self.party_or_recipient(e) for e in rule.by or ()]),
             ("rdfs:comment", rule.qualifier),
             ("dct:description", rule.description),
         )

@@ -147,8 +147,7 @@ class Writer(Statements):
         s = statement
         linked = _Linked(s.data, s.purposes, s.legal_bases, s.recipients, s.retention, s.subjects, s.operations)
         node = self.process(self.node("processing", s.id), s.description, linked)
-        parties = {party.id for party in self.policy.controllers}
-        by = [ref(self.node("party", e)) if e in parties else self.recipient_ref(e) for e in s.by or ()]
+        by = [self.party_or_recipient(e) for e in s.by or ()]
         if by:
             node["dpv:isImplementedByEntity"] = by
         role = _ROLE_PROPERTY.get(s.role) if s.role is not None else None

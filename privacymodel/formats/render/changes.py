@@ -24,6 +24,7 @@ from privacymodel.formats.render.words import (
     clause,
     contact_points,
     date,
+    doers,
     duration,
     lifetime,
     listing,
@@ -150,7 +151,7 @@ def _describe(item: object, policy: PrivacyPolicy) -> str:  # noqa: PLR0911, PLR
     if isinstance(item, (DataCategory, Purpose, DataSubject)):
         return term(item.term, item.description)
     if isinstance(item, Prohibition):
-        return prohibition_words(item)
+        return prohibition_words(item, doers(policy))
     if isinstance(item, Recourse):
         return item.name or (term(item.kind) if item.kind else clause(item.description or "", lower=False))
     if isinstance(item, LawReference):

@@ -16,6 +16,7 @@ from privacymodel.formats.render.words import (
     channels,
     clause,
     contact_points,
+    doers,
     duration,
     holders,
     lifetime,
@@ -124,7 +125,7 @@ def tables(policy: PrivacyPolicy) -> list[Table]:
               [[term(c.kind), listing([c.url or "", channels(contacts[i] for i in c.contacts or () if i in contacts)]) or NOT_STATED,
                 _text(c.description)] for c in policy.choices or ()]),
         Table("What the policy says is not done", ("statement", "what the policy says"),
-              [[No(prohibition_words(p)), _text(p.description)] for p in policy.prohibitions or ()]),
+              [[No(prohibition_words(p, doers(policy))), _text(p.description)] for p in policy.prohibitions or ()]),
         Table("Where to complain", ("who", "kind", "when", "cost", "where"),
               [[r.name or term(r.kind), term(r.kind) if r.kind else NOT_STATED,
                 f"{duration(r.after)} after complaining to them" if r.after else NOT_STATED, _text(r.cost), r.url or NOT_STATED]

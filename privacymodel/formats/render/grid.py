@@ -21,7 +21,7 @@ from typing import Final, Literal
 from attrs import frozen
 
 from privacymodel.formats.render.words import KIND_WORDS, NOT_STATED, term
-from privacymodel.model.policy import DataCategory, PrivacyPolicy, Recipient
+from privacymodel.model.policy import DataCategory, PrivacyPolicy, Prohibition, Recipient
 from privacymodel.model.vocab import CustomTerm, Vocabulary
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "Cell",
     "Grid",
     "Received",
+    "own_prohibitions",
     "purpose_grid",
     "purpose_group",
     "received",
@@ -210,10 +211,16 @@ class _No:
     """The recipient columns it rules out sharing with (None: every one); empty where it rules out no sharing."""
 
 
+def own_prohibitions(policy: PrivacyPolicy) -> list[Prohibition]:
+    """The prohibitions of the controllers: those that name no one else (a recipient's own promise empties no cell)."""
+    controllers = {party.id for party in policy.controllers}
+    return [p for p in policy.prohibitions or () if p.by is None or set(p.by) <= controllers]
+
+
 def _prohibitions(policy: PrivacyPolicy) -> list[_No]:
     """What the policy says is not done, by the columns it empties: uses for purposes, sharing, selling."""
     found = []
-    for p in policy.prohibitions or ():
+    for p in own_prohibitions(policy):
         operations = {str(o) for o in p.operations or ()}
         data = frozenset(str(t) for t in p.data) if p.data else None
         uses = not operations or bool(operations - _SHARING)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from privacymodel.formats.render.grid import Grid, purpose_grid, recipient_groups, recipient_label
+from privacymodel.formats.render.grid import Grid, own_prohibitions, purpose_grid, recipient_groups, recipient_label
 from privacymodel.formats.render.words import (
     ERASURE,
     NOT_STATED,
@@ -18,6 +18,7 @@ from privacymodel.formats.render.words import (
     channels,
     clause,
     contact_points,
+    doers,
     holders,
     join,
     listing,
@@ -109,7 +110,7 @@ def _across_sites(policy: PrivacyPolicy) -> bool | None:
     if any(str(d.term) == "browser-history" for d in policy.data_categories or ()):
         return True
     ruled_out = any(_ACROSS & {str(o) for o in p.operations or ()} or "track" in {str(o) for o in p.operations or ()}
-                    for p in policy.prohibitions or () if not p.data)  # fmt: skip
+                    for p in own_prohibitions(policy) if not p.data)  # fmt: skip
     if ruled_out or (cookies and all(c.cross_site is False for c in cookies)):
         return False
     return None
@@ -226,7 +227,8 @@ def _not_done(policy: PrivacyPolicy) -> str:
     prohibitions = policy.prohibitions
     if not prohibitions:
         return NOT_STATED
-    return No(_first_up(join((prohibition_words(p) for p in prohibitions), sep="; ")))
+    names = doers(policy)
+    return No(_first_up(join((prohibition_words(p, names) for p in prohibitions), sep="; ")))
 
 
 def _children(policy: PrivacyPolicy) -> str:

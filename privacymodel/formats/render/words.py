@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 from privacymodel.model.policy import ContactPoint, PrivacyPolicy, Prohibition, Retention, Right, Transfer
@@ -25,6 +25,7 @@ __all__ = [
     "clause",
     "contact_points",
     "date",
+    "doers",
     "duration",
     "holders",
     "join",
@@ -326,8 +327,22 @@ _OPERATIONS: Final = {
 }  # fmt: skip
 
 
-def prohibition_words(prohibition: Prohibition) -> str:
-    """What the policy says is not done, in words: 'not sell your data for money', or its own description."""
+def doers(policy: PrivacyPolicy) -> dict[str, str]:
+    """The names of the parties a statement's ``by`` may name: controllers and recipients, by id."""
+    names = {party.id: party.name or clause(party.description or party.id, lower=False) for party in policy.controllers}
+    for recipient in policy.recipients or ():
+        names[recipient.id] = recipient.name or recipient.label or term(recipient.kind or (recipient.kinds or (None,))[0])
+    return names
+
+
+def prohibition_words(prohibition: Prohibition, names: Mapping[str, str] | None = None) -> str:
+    """What the policy says is not done, in words: 'not sell your data for money', or its own description; led by
+    who does not do it ('Drift: not ...') where it names someone (``names``: :func:`doers`)."""
+    who = f"{listing(names.get(i, i) for i in prohibition.by)}: " if prohibition.by and names is not None else ""
+    return who + _prohibition_text(prohibition)
+
+
+def _prohibition_text(prohibition: Prohibition) -> str:
     if not (prohibition.operations or prohibition.data or prohibition.purposes or prohibition.recipient_kinds):
         return clause(prohibition.description or "", lower=False)
     verbs = listing((_OPERATIONS.get(str(o), term(o)) for o in prohibition.operations or ()), "or") or "use"

@@ -2,12 +2,12 @@
 
 Read a policy with :func:`load` or :func:`loads`, write it with :func:`dump`,
 check it with :func:`check` or :func:`validate_file`, and export the JSON
-Schema with :func:`json_schema`. :func:`to_tilt` and :func:`from_tilt` write
-and read TILT documents (:func:`from_tilt_array` each document of a JSON array), :func:`to_dpv` writes W3C DPV JSON-LD, :func:`to_fides` a Fides (fideslang)
-manifest, and :func:`to_tables` turns policies into Apache Arrow tables (with the optional pyarrow).
-:func:`evidence` checks a policy against captures of what its website does (HAR files).
-:func:`audit` checks a policy against what a law requires it to disclose, as of a day (:func:`audit_date`).
-Every model class is frozen and keyword-only; a field left ``None`` means the policy does not state it.
+Schema with :func:`json_schema`. :func:`to_tilt` and :func:`from_tilt` write and read TILT documents
+(:func:`from_tilt_array` each document of a JSON array), :func:`to_dpv` writes W3C DPV JSON-LD, :func:`to_fides`
+a Fides (fideslang) manifest, and :func:`to_tables` turns policies into Apache Arrow tables (with the optional
+pyarrow). :func:`audit` checks a policy against what a law requires it to disclose, as of a day
+(:func:`audit_date`), and :func:`evidence` against captures of what its website does (HAR files). Every model
+class is frozen and keyword-only; a field left ``None`` means the policy does not state it.
 """
 
 from typing import TYPE_CHECKING, Any

@@ -40,6 +40,7 @@ __all__ = [
     "report_notes",
     "require_exists",
     "use_color",
+    "whole_number",
     "write_output",
 ]
 
@@ -106,6 +107,17 @@ def require_exists(path: str) -> None:
     """A usage error unless ``path`` is ``-`` (standard input) or exists."""
     if path != "-" and not os.path.exists(path):
         raise CommandError(EXIT_USAGE, f"no such file or directory: {quoted(path)}")
+
+
+def whole_number(text: str) -> int:
+    """An option's value that is a whole number, 0 or more (``--jobs``, ``--max-problems``); a usage error otherwise."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("expected 0 or more")
+    return value
 
 
 def use_color(choice: str, stream: TextIO) -> bool:

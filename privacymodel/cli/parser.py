@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final, TypeAlias
 
-from privacymodel.cli.common import emit
+from privacymodel.cli.common import emit, whole_number
 
 __all__ = [
     "HELP",
@@ -173,14 +173,14 @@ def add_validate(commands: Commands) -> None:
     command.add_argument(
         "-j",
         "--jobs",
-        type=_count,
+        type=whole_number,
         default=0,
         metavar="N",
         help=f"check files in N processes; 0 (default) uses every core when there are more than {validate.PARALLEL_THRESHOLD} files",
     )
     command.add_argument(
         "--max-problems",
-        type=_count,
+        type=whole_number,
         default=MAX_PROBLEMS,
         metavar="N",
         help=f"report at most N problems per file (default {MAX_PROBLEMS}); 0 reports every one",
@@ -390,14 +390,3 @@ def _conversion_options(parser: argparse.ArgumentParser, strict: str, quiet: str
     parser.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of standard output")
     parser.add_argument("--strict", action="store_true", help=f"exit 1 when {strict}")
     parser.add_argument("-q", "--quiet", action="store_true", help=f"do not report {quiet}")
-
-
-def _count(text: str) -> int:
-    """``--jobs`` and ``--max-problems``: a whole number, 0 or more."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("expected 0 or more")
-    return value

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from privacymodel.checks.audit import LAWS
-from privacymodel.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, emit, policy_files
+from privacymodel.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, emit, policy_files, whole_number
 from privacymodel.cli.escape import quoted, safe
 from privacymodel.cli.files import STDIN, PolicyFile, read_stdin
 
@@ -56,7 +56,7 @@ def add_command(commands: Any, formatter: type[argparse.HelpFormatter]) -> None:
     command.add_argument(
         "-j",
         "--jobs",
-        type=_count,
+        type=whole_number,
         default=0,
         metavar="N",
         help=f"read files in N processes; 0 (default) uses every core when there are more than {AUTOMATIC_THRESHOLD} files",
@@ -65,17 +65,6 @@ def add_command(commands: Any, formatter: type[argparse.HelpFormatter]) -> None:
         "--dask", metavar="ADDRESS", help="run on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786)"
     )
     command.set_defaults(handler=run)
-
-
-def _count(text: str) -> int:
-    """``--jobs``: a whole number, 0 or more."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("expected 0 or more")
-    return value
 
 
 def _sources(files: Iterable[PolicyFile], root: str | None) -> list[Any]:

@@ -6,11 +6,10 @@ vocabulary terms, kinds and names, never ids, so the facts hold however the enco
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pytest
 
 import privacymodel as pm
+from tests.acceptance.facts import data_terms, kinds, purpose_terms
 from tests.conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "click-and-resolve.yaml"
@@ -34,23 +33,6 @@ def policy() -> pm.PrivacyPolicy:
 
 
 # --- helpers: read the policy by content -----------------------------------------------------------------------
-
-
-def data_terms(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    """The vocabulary terms of the data categories ``ids``."""
-    wanted = set(ids or ())
-    return {str(c.term) for c in policy.data_categories or () if c.id in wanted}
-
-
-def purpose_terms(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    """The vocabulary terms of the purposes ``ids``."""
-    wanted = set(ids or ())
-    return {str(p.term) for p in policy.purposes or () if p.id in wanted}
-
-
-def kinds_of(recipient: pm.Recipient) -> set[str]:
-    """Every kind a recipient is stated to be."""
-    return {str(k) for k in (*(recipient.kinds or ()), *([recipient.kind] if recipient.kind else []))}
 
 
 def bases(policy: pm.PrivacyPolicy, term: pm.LegalBasisTerm) -> list[pm.LegalBasis]:
@@ -122,7 +104,7 @@ def test_aggregated_data_goes_to_others_for_marketing_advertising_training_and_r
 
 
 def test_partners_and_affiliates_use_data_for_training_support_and_research(policy: pm.PrivacyPolicy) -> None:
-    group = [r for r in policy.recipients or () if {"business-partner", "affiliate"} <= kinds_of(r)]
+    group = [r for r in policy.recipients or () if {"business-partner", "affiliate"} <= kinds(r)]
     assert group
     assert {"training", "customer-care", "research-and-development"} <= purpose_terms(policy, group[0].purposes)
     assert policy.security is not None
@@ -143,7 +125,7 @@ def test_disclosures_the_law_requires_name_no_recipient(policy: pm.PrivacyPolicy
     legal = [p for p in policy.processing or () if "legal-compliance" in purpose_terms(policy, p.purposes)]
     assert legal
     assert all(p.recipients is None for p in legal)
-    assert not any("public-authority" in kinds_of(r) for r in policy.recipients or ())
+    assert not any("public-authority" in kinds(r) for r in policy.recipients or ())
 
 
 def test_every_data_category_is_tied_to_a_purpose(policy: pm.PrivacyPolicy) -> None:

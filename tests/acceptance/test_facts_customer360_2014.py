@@ -6,12 +6,11 @@ names, roles), never by the ids the example happens to use.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pytest
 
 import privacymodel as pm
 from privacymodel.checks.consistency import tied_data
+from tests.acceptance.facts import contact_emails, data_terms, purpose_terms, recipient_kinds, subject_terms
 from tests.conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "customer360-2014.yaml"
@@ -40,39 +39,12 @@ def categories(policy: pm.PrivacyPolicy, term: str) -> list[pm.DataCategory]:
     return [c for c in policy.data_categories or () if c.term == term]
 
 
-def category_terms(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    """The vocabulary terms of the data categories named by ``ids``."""
-    by_id = {c.id: str(c.term) for c in policy.data_categories or ()}
-    return {by_id[i] for i in ids or ()}
-
-
-def subject_terms(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    """The vocabulary terms of the data subjects named by ``ids``."""
-    by_id = {s.id: str(s.term) for s in policy.data_subjects or ()}
-    return {by_id[i] for i in ids or ()}
-
-
-def purpose_terms(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    """The vocabulary terms of the purposes named by ``ids``."""
-    by_id = {p.id: str(p.term) for p in policy.purposes or ()}
-    return {by_id[i] for i in ids or ()}
-
-
-def recipient_kinds(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    """Every kind of the recipients named by ``ids``."""
-    kinds: set[str] = set()
-    for recipient in policy.recipients or ():
-        if recipient.id in set(ids or ()):
-            kinds |= {str(k) for k in (recipient.kind, *(recipient.kinds or ())) if k is not None}
-    return kinds
-
-
 def processing_with(policy: pm.PrivacyPolicy, *, data: str | None = None, purpose: str | None = None) -> list[pm.Processing]:
     """The processing statements that process data of term ``data`` and serve a purpose of term ``purpose``."""
     return [
         p
         for p in policy.processing or ()
-        if (data is None or data in category_terms(policy, p.data))
+        if (data is None or data in data_terms(policy, p.data))
         and (purpose is None or purpose in purpose_terms(policy, p.purposes))
     ]
 
@@ -80,12 +52,6 @@ def processing_with(policy: pm.PrivacyPolicy, *, data: str | None = None, purpos
 def rights_of(policy: pm.PrivacyPolicy, kind: str, subject: str) -> list[pm.Right]:
     """The rights of kind ``kind`` held by data subjects of term ``subject``."""
     return [r for r in policy.rights or () if r.kind == kind and subject in subject_terms(policy, r.subjects)]
-
-
-def contact_emails(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    """The email addresses of the controller contact points named by ``ids``."""
-    wanted = set(ids or ())
-    return {c.email for party in policy.controllers for c in party.contacts or () if c.id in wanted and c.email}
 
 
 # The two roles, each tied to its data.
@@ -104,13 +70,13 @@ def test_processor_role_is_tied_to_the_data_customers_put_on_the_platform(policy
         assert data
         assert all(pm.DataSource.THIRD_PARTY in (c.sources or ()) for c in data)
         assert subject_terms(policy, statement.subjects) == {"end-user-of-customer"}
-        assert category_terms(policy, statement.data).isdisjoint({"email-address", "payment-card", "password"})
+        assert data_terms(policy, statement.data).isdisjoint({"email-address", "payment-card", "password"})
 
 
 def test_controller_role_is_tied_to_the_account_data_of_its_own_customers(policy: pm.PrivacyPolicy) -> None:
     as_controller = [p for p in policy.processing or () if p.role == pm.PartyRole.CONTROLLER]
     assert as_controller, "no processing statement in which Customer360 acts as controller"
-    terms = set().union(*(category_terms(policy, p.data) for p in as_controller))
+    terms = set().union(*(data_terms(policy, p.data) for p in as_controller))
     assert {"name", "email-address", "payment-card", "telephone-number", "physical-address"} <= terms
     assert "customer" in set().union(*(subject_terms(policy, p.subjects) for p in as_controller))
     assert all(pm.DataSource.PROVIDED in (c.sources or ()) for c in policy.data_categories or ()
@@ -156,7 +122,7 @@ def test_marketing_materials_are_subject_to_an_opt_out(policy: pm.PrivacyPolicy)
 
 
 def test_card_is_not_required_for_the_trial_but_is_for_a_paid_subscription(policy: pm.PrivacyPolicy) -> None:
-    card = [r for r in policy.provision_requirements or () if "payment-card" in category_terms(policy, r.data)]
+    card = [r for r in policy.provision_requirements or () if "payment-card" in data_terms(policy, r.data)]
     assert {r.required for r in card} == {True, False}
     assert all(r.condition for r in card)
     assert next(r for r in card if r.required).contractual is True
@@ -237,7 +203,7 @@ def test_service_providers_may_not_use_data_for_their_marketing(policy: pm.Priva
     )
     card = [r for r in policy.recipients or () if r.kind == pm.RecipientKind.PAYMENT_PROCESSOR]
     assert card
-    assert category_terms(policy, card[0].data) == {"payment-card"}
+    assert data_terms(policy, card[0].data) == {"payment-card"}
     assert purpose_terms(policy, card[0].purposes) == {"payment-management"}
 
 
@@ -269,7 +235,7 @@ def test_retention_is_as_long_as_needed_and_longer_for_legal_and_record_reasons(
     assert needed
     assert longer
     for statement in (*needed, *longer):
-        assert {"personal-data", "email-address"} <= category_terms(policy, statement.data)
+        assert {"personal-data", "email-address"} <= data_terms(policy, statement.data)
     assert {"record-management", "dispute-management", "legal-compliance"} <= purpose_terms(policy, longer[0].purposes)
 
 

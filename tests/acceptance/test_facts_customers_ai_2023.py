@@ -7,11 +7,11 @@ vocabulary terms, kinds and names, never ids, so the facts hold however the enco
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 import pytest
 
 import privacymodel as pm
+from tests.acceptance.facts import data_terms, purpose_terms, recipient_kinds, subject_terms
 from tests.conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "customers-ai-2023.yaml"
@@ -23,30 +23,6 @@ def policy() -> pm.PrivacyPolicy:
 
 
 # --- helpers: read the policy by content -----------------------------------------------------------------------
-
-
-def data_terms(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    """The vocabulary terms of the data categories ``ids``."""
-    wanted = set(ids or ())
-    return {str(c.term) for c in policy.data_categories or () if c.id in wanted}
-
-
-def purpose_terms(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    """The vocabulary terms of the purposes ``ids``."""
-    wanted = set(ids or ())
-    return {str(p.term) for p in policy.purposes or () if p.id in wanted}
-
-
-def subject_terms(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    """The vocabulary terms of the data subjects ``ids``."""
-    wanted = set(ids or ())
-    return {str(s.term) for s in policy.data_subjects or () if s.id in wanted}
-
-
-def recipient_kinds(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    """Every kind of the recipients ``ids``."""
-    wanted = set(ids or ())
-    return {str(k) for r in policy.recipients or () if r.id in wanted for k in (*(r.kinds or ()), *([r.kind] if r.kind else []))}
 
 
 def by_controller(policy: pm.PrivacyPolicy, statement: pm.Processing) -> bool:

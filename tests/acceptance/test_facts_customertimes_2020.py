@@ -7,11 +7,11 @@ email addresses), never by the ids the example happens to use.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import pytest
 
 import privacymodel as pm
+from tests.acceptance.facts import contact_emails, data_terms, kinds, purpose_terms, purposes_tied_to, terms_of, warned_categories
 from tests.conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "customertimes-2020.yaml"
@@ -30,20 +30,6 @@ def policy() -> pm.PrivacyPolicy:
 # Small readers of the model, by content.
 
 
-def terms_of(items: Iterable[pm.DataCategory | pm.Purpose | pm.DataSubject] | None, ids: Iterable[str] | None) -> set[str]:
-    """The vocabulary terms of the items (data categories, purposes, data subjects) whose ids are ``ids``."""
-    wanted = set(ids or ())
-    return {str(item.term) for item in items or () if item.id in wanted}
-
-
-def data_terms(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    return terms_of(policy.data_categories, ids)
-
-
-def purpose_terms(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    return terms_of(policy.purposes, ids)
-
-
 def categories(policy: pm.PrivacyPolicy, term: str) -> list[pm.DataCategory]:
     """The data categories with the vocabulary term ``term``."""
     return [c for c in policy.data_categories or () if c.term == term]
@@ -53,11 +39,6 @@ def recipient(policy: pm.PrivacyPolicy, name: str) -> pm.Recipient:
     """The one recipient called ``name``."""
     [found] = [r for r in policy.recipients or () if r.name == name]
     return found
-
-
-def kinds(item: pm.Recipient) -> set[str]:
-    """Every kind of a recipient, whether written as ``kind`` or ``kinds``."""
-    return {str(k) for k in (item.kind, *(item.kinds or ())) if k is not None}
 
 
 def recipients_of_kind(policy: pm.PrivacyPolicy, kind: str) -> list[pm.Recipient]:
@@ -80,42 +61,13 @@ def processing_with(policy: pm.PrivacyPolicy, *, data: str | None = None, operat
     ]
 
 
-def purposes_tied_to(policy: pm.PrivacyPolicy, term: str) -> set[str]:
-    """The purpose terms any statement lists together with data of term ``term``."""
-    statements: list[pm.Processing | pm.LegalBasis | pm.Recipient | pm.Cookie | pm.Retention] = [
-        *(policy.processing or ()),
-        *(policy.legal_bases or ()),
-        *(policy.recipients or ()),
-        *(policy.cookies or ()),
-        *(policy.retention or ()),
-    ]
-    return {t for s in statements if term in data_terms(policy, s.data) for t in purpose_terms(policy, s.purposes)}
-
-
 def rights(policy: pm.PrivacyPolicy, kind: str) -> list[pm.Right]:
     return [r for r in policy.rights or () if r.kind == kind]
-
-
-def contact_emails(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    """The email addresses of the contact points named by ``ids``."""
-    wanted = set(ids or ())
-    return {c.email for party in policy.controllers for c in party.contacts or () if c.id in wanted and c.email}
 
 
 def basis(policy: pm.PrivacyPolicy, term: str) -> pm.LegalBasis:
     """The one legal basis with the basis ``term``."""
     [found] = [b for b in policy.legal_bases or () if b.basis == term]
-    return found
-
-
-def warned_categories(code: str) -> list[pm.DataCategory]:
-    """The data categories a warning ``code`` of ``privacymodel validate`` points at."""
-    policy = pm.load(EXAMPLE)
-    found = []
-    for problem in pm.validate_file(EXAMPLE):
-        match = re.fullmatch(r"\$\.data_categories\[(\d+)\]\.id", problem.path or "")
-        if problem.code == code and match:
-            found.append((policy.data_categories or ())[int(match.group(1))])
     return found
 
 
@@ -211,7 +163,7 @@ def test_gender_age_and_interests_are_recorded_as_not_identifying_and_tied_to_no
 
 
 def test_data_is_untied_to_a_purpose_only_where_the_text_gives_none() -> None:
-    assert sorted(str(c.term) for c in warned_categories(pm.Code.UNTIED_DATA)) == ["age", "gender", "interest"]
+    assert sorted(str(c.term) for c in warned_categories(EXAMPLE, pm.Code.UNTIED_DATA)) == ["age", "gender", "interest"]
     codes = {p.code for p in pm.validate_file(EXAMPLE)}
     assert codes == {pm.Code.UNTIED_DATA}
 

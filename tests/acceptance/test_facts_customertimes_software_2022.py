@@ -8,12 +8,10 @@ says and this one does not.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-
 import pytest
 
 import privacymodel as pm
+from tests.acceptance.facts import purpose_terms, purposes_tied_to, warned_categories
 from tests.conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "customertimes-software-2022.yaml"
@@ -27,41 +25,6 @@ def policy() -> pm.PrivacyPolicy:
 
 
 # Small readers of the model, by content.
-
-
-def data_terms(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    """The vocabulary terms of the data categories named by ``ids``."""
-    wanted = set(ids or ())
-    return {str(c.term) for c in policy.data_categories or () if c.id in wanted}
-
-
-def purpose_terms(policy: pm.PrivacyPolicy, ids: Iterable[str] | None) -> set[str]:
-    """The vocabulary terms of the purposes named by ``ids``."""
-    wanted = set(ids or ())
-    return {str(p.term) for p in policy.purposes or () if p.id in wanted}
-
-
-def purposes_tied_to(policy: pm.PrivacyPolicy, term: str) -> set[str]:
-    """The purpose terms any statement lists together with data of term ``term``."""
-    statements: list[pm.Processing | pm.LegalBasis | pm.Recipient | pm.Cookie | pm.Retention] = [
-        *(policy.processing or ()),
-        *(policy.legal_bases or ()),
-        *(policy.recipients or ()),
-        *(policy.cookies or ()),
-        *(policy.retention or ()),
-    ]
-    return {t for s in statements if term in data_terms(policy, s.data) for t in purpose_terms(policy, s.purposes)}
-
-
-def warned_categories(code: str) -> list[pm.DataCategory]:
-    """The data categories a warning ``code`` of ``privacymodel validate`` points at."""
-    policy = pm.load(EXAMPLE)
-    found = []
-    for problem in pm.validate_file(EXAMPLE):
-        match = re.fullmatch(r"\$\.data_categories\[(\d+)\]\.id", problem.path or "")
-        if problem.code == code and match:
-            found.append((policy.data_categories or ())[int(match.group(1))])
-    return found
 
 
 # What the notice states.
@@ -119,7 +82,7 @@ def test_the_six_cookies_serve_the_two_stated_uses_of_cookies(policy: pm.Privacy
 
 def test_provided_data_and_data_from_other_sources_serve_no_stated_purpose() -> None:
     """Section 3, "How will we use your data?", repeats section 2 and names no use."""
-    untied = warned_categories(pm.Code.UNTIED_DATA)
+    untied = warned_categories(EXAMPLE, pm.Code.UNTIED_DATA)
     assert sorted(str(s) for c in untied for s in c.sources or ()) == ["provided", "unspecified"]
     assert {str(c.term) for c in untied} == {"personal-data"}
     assert {p.code for p in pm.validate_file(EXAMPLE)} == {pm.Code.UNTIED_DATA}

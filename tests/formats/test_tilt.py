@@ -66,6 +66,27 @@ def test_export_import_export_is_stable(policy: pm.PrivacyPolicy) -> None:
     assert without_meta(again) == without_meta(first)
 
 
+@pytest.mark.parametrize(
+    "transfers",
+    [
+        (
+            pm.Transfer(destinations=("AD",), remedies=True),
+            pm.Transfer(destinations=("AD",), mechanisms=("adequacy-decision",), remedies=True),
+        ),
+        (
+            pm.Transfer(destinations=("US",), mechanisms=("adequacy-decision", "appropriate-safeguards")),
+            pm.Transfer(destinations=("US",), mechanisms=("adequacy-decision", "standard-contractual-clauses")),
+        ),
+    ],
+)
+def test_several_transfers_to_one_country_are_written_again_as_read(transfers: tuple[pm.Transfer, ...]) -> None:
+    policy = pm.PrivacyPolicy(
+        privacymodel="1.1.0", document=pm.Document(title="T"), controllers=(pm.Party(id="c", name="C"),), transfers=transfers
+    )
+    first = pm.to_tilt(policy, today=TODAY)
+    assert without_meta(pm.to_tilt(pm.from_tilt(first), today=TODAY)) == without_meta(first)
+
+
 def _projection(policy: pm.PrivacyPolicy) -> dict[str, Any]:
     """What TILT holds of a policy, in privacymodel's own terms."""
     controller = policy.controllers[0]

@@ -109,8 +109,8 @@ class PartsWriter:
     # Transfers, sources and changes of purpose.
 
     def transfers(self) -> list[dict[str, Any]]:
-        """``thirdCountryTransfers``: one TILT transfer per destination, holding the slots of every transfer statement
-        for that country whose slots are still free (so a document read back is written the same)."""
+        """``thirdCountryTransfers``: per destination, each slot of every transfer statement to it in the first TILT
+        transfer to that country that does not hold the slot yet (so a document read back is written the same)."""
         out: list[dict[str, Any]] = []
         for index, transfer in enumerate(self.policy.transfers or ()):
             bodies, no_slot = slot_bodies(transfer)
@@ -127,14 +127,16 @@ class PartsWriter:
             if not transfer.destinations and not bodies:
                 self.lost(("transfers", index), "a transfer with no destination and no mechanism TILT holds is left out")
             for country in transfer.destinations or ((None,) if bodies else ()):
-                target = next(
-                    (t for t in out if t.get("country") == country and not set(bodies) & set(t)),
-                    None,
-                )
-                if target is None:
-                    out.append({**({"country": country} if country else {}), **bodies})
-                else:
-                    target.update(bodies)
+                if not bodies and not any(t.get("country") == country for t in out):
+                    out.append({"country": country})
+                for slot, body in bodies.items():
+                    # Each slot into the first transfer to the country that does not hold it yet: reading splits a
+                    # TILT transfer into one statement per slot, so only this layout is written again as it was read.
+                    target = next((t for t in out if t.get("country") == country and slot not in t), None)
+                    if target is None:
+                        out.append({**({"country": country} if country else {}), slot: body})
+                    else:
+                        target[slot] = body
         return [{key: t[key] for key in ("country", *TRANSFER_SLOTS, REMEDIES_SLOT) if key in t} for t in out]
 
     def sources(self) -> list[dict[str, Any]]:
